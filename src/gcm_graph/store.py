@@ -1,0 +1,87 @@
+"""Writing a store: each build goes into a new directory that is swapped in only when it is complete.
+
+``settings.store`` (default ``data/store``) is a symbolic link to the current build directory, which holds
+``oxigraph/`` (the database), ``dumps/`` and ``build.json``. A build writes ``<store>.builds/<id>/`` and then
+replaces the link with ``os.replace`` — atomic on POSIX — so a reader sees the old build or the new one,
+never a half-written store, and a failed build leaves the previous one untouched. Readers (the server, the
+query workers) open the database with ``Store.read_only``; this module is the only writer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph
+
+KEEP_BUILDS = 2
+
+
+class StoreError(OSError):
+    """The store directory cannot be written or swapped; the message names the path."""
+
+
+def builds_dir(store_link: Path) -> Path:
+    return store_link.parent / f"{store_link.name}.builds"
+
+
+@contextmanager
+def new_build(store_link: Path, build_id: str) -> Iterator[Path]:
+    """A fresh build directory; on success the store link points to it, on any error it is removed."""
+    root = builds_dir(store_link)
+    target = root / build_id
+    try:
+        target.mkdir(parents=True)
+    except OSError as error:
+        raise StoreError(f"{target}: cannot create build directory ({error.strerror})") from None
+    try:
+        yield target
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    swap(store_link, target)
+    prune(root, keep=KEEP_BUILDS, current=target)
+
+
+def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
+    return pyoxigraph.Store(str(build_dir / "oxigraph"))
+
+
+def bulk_load_nquads(store: pyoxigraph.Store, chunks: Callable[[], Iterator[bytes]]) -> None:
+    """Bulk-load N-Quads chunks (one per report, produced in worker processes)."""
+    for chunk in chunks():
+        store.bulk_load(input=chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+
+
+def swap(store_link: Path, target: Path) -> None:
+    """Point ``store_link`` at ``target`` atomically. A real directory found at the link's place (a store
+    made by hand, or an older layout) is moved into the builds directory first, never deleted."""
+    store_link.parent.mkdir(parents=True, exist_ok=True)
+    if store_link.exists() and not store_link.is_symlink():
+        keep = builds_dir(store_link) / f"pre-existing-{int(time.time())}"
+        store_link.rename(keep)
+    temporary = store_link.parent / f".{store_link.name}.swap-{os.getpid()}"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(os.path.relpath(target, store_link.parent))
+    os.replace(temporary, store_link)
+
+
+def prune(root: Path, keep: int, current: Path) -> None:
+    """Delete all but the newest ``keep`` builds (the previous one stays for readers still using it)."""
+    builds = sorted((path for path in root.iterdir() if path.is_dir()), key=lambda path: path.stat().st_mtime)
+    for old in builds[:-keep]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def open_read_only(store_link: Path) -> pyoxigraph.Store:
+    """The current build's database for reading; a clear error when nothing has been built yet."""
+    database = store_link / "oxigraph"
+    if not database.is_dir():
+        raise StoreError(f"{store_link}: no store here; run `gcm-graph build --store {store_link}` first")
+    return pyoxigraph.Store.read_only(str(database))
