@@ -27,9 +27,9 @@ from .rdf.document import report_quads
 from .rdf.facts import fact_quads
 from .rdf.provenance import activity_digest, activity_quads
 from .reference import ontology_quads, reference_quads
-from .seeds import ReportMeta, SeedError, SeedReport, load_corpus
+from .seeds import ReportMeta, SeedError, SeedSource, check_corpus, read_report
 from .settings import Settings
-from .store import bulk_load_nquads, new_build, open_for_writing
+from .store import new_build, open_for_writing
 
 Progress = Callable[[str], None]
 
@@ -59,8 +59,11 @@ class BuildInfo:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_report(seed: SeedReport, activity_iri: str) -> ReportOutput:
-    """Parse, extract and serialise one report (pure apart from the CPU it burns; runs in a worker)."""
+def process_report(source: SeedSource, activity_iri: str) -> ReportOutput:
+    """Read, parse, extract and serialise one report (runs in a worker process)."""
+    seed = read_report(source.path, source.meta)
+    if seed.sha256 != source.sha256:
+        raise SeedError(f"{source.path}: changed while the build was running")
     try:
         report = parse_report(seed.text, name=str(seed.path))
     except ParseError as error:
@@ -98,17 +101,24 @@ def build_store(settings: Settings, progress: Progress | None = None, jobs: int 
     say = progress or (lambda message: None)
     clock = time.perf_counter()
     started = _now()
-    corpus = load_corpus(settings.seeds)
+    corpus = check_corpus(settings.seeds)
     activity = iris.build_activity(
         activity_digest(__version__, ((seed.meta.file, seed.sha256) for seed in corpus))
     )
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     info = BuildInfo(build_id, started, "", __version__, 0.0)
     info.sources = [{"file": s.meta.file, "symbol": s.meta.symbol, "sha256": s.sha256} for s in corpus]
-    outputs = _process_all(corpus, activity, jobs, say)
+    counts: dict[str, int] = {"reports": 0}
+    warnings: list[str] = []
     with new_build(settings.store, build_id) as directory:
         store = open_for_writing(directory)
-        bulk_load_nquads(store, lambda: _chunks(outputs))
+        for output in _process_all(corpus, activity, jobs):
+            store.bulk_load(input=output.nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+            counts["reports"] += 1
+            for key, value in output.counts.items():
+                counts[key] = counts.get(key, 0) + value
+            warnings.extend(output.warnings)
+            say(output.symbol)
         store.bulk_extend(reference_quads())
         store.bulk_extend(ontology_quads())
         store.bulk_extend(activity_quads(
@@ -117,10 +127,10 @@ def build_store(settings: Settings, progress: Progress | None = None, jobs: int 
         ))
         store.optimize()
         info.dumps = [dump.as_json() for dump in write_dumps(store, directory / "dumps")]
-        info.counts = _totals(outputs, store)
+        info.counts = {**counts, "triples": len(store)}
         info.graphs = _graph_sizes(store)
         info.classes = _class_sizes(store)
-        info.warnings = [warning for output in outputs for warning in output.warnings]
+        info.warnings = warnings
         info.finished = _now()
         info.seconds = round(time.perf_counter() - clock, 3)
         (directory / "build.json").write_text(json.dumps(asdict(info), ensure_ascii=False, indent=2))
@@ -129,36 +139,14 @@ def build_store(settings: Settings, progress: Progress | None = None, jobs: int 
     return info
 
 
-def _process_all(corpus: list[SeedReport], activity: str, jobs: int | None, say: Progress) -> list[ReportOutput]:
+def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None) -> Iterator[ReportOutput]:
+    """Each report's output as soon as it is ready, in corpus order, so only a few are held at once."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(corpus)))
     if workers == 1:
-        outputs = []
-        for seed in corpus:
-            outputs.append(process_report(seed, activity))
-            say(seed.meta.symbol)
-        return outputs
+        yield from (process_report(source, activity) for source in corpus)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process_report, seed, activity) for seed in corpus]
-        outputs = []
-        for future, seed in zip(futures, corpus, strict=True):
-            outputs.append(future.result())
-            say(seed.meta.symbol)
-        return outputs
-
-
-def _chunks(outputs: list[ReportOutput]) -> Iterator[bytes]:
-    for output in outputs:
-        yield output.nquads
-
-
-def _totals(outputs: list[ReportOutput], store: pyoxigraph.Store) -> dict[str, int]:
-    totals: dict[str, int] = {"reports": len(outputs)}
-    for output in outputs:
-        for key, value in output.counts.items():
-            if key != "triples":
-                totals[key] = totals.get(key, 0) + value
-    totals["triples"] = len(store)
-    return totals
+        yield from pool.map(process_report, corpus, [activity] * len(corpus), chunksize=1)
 
 
 def _graph_sizes(store: pyoxigraph.Store) -> dict[str, int]:

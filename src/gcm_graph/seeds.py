@@ -72,13 +72,28 @@ def load_manifest(seeds_dir: Path) -> list[ReportMeta]:
     return metas
 
 
+@dataclass(frozen=True)
+class SeedSource:
+    """A report file that has been checked (it exists, is UTF-8 text, not empty) but is not held in memory."""
+
+    meta: ReportMeta
+    path: Path
+    sha256: str
+
+
 def load_corpus(seeds_dir: Path) -> list[SeedReport]:
-    """Every report of the manifest with its decoded text, checked before any is parsed."""
-    reports = []
-    for meta in load_manifest(seeds_dir):
-        path = seeds_dir / meta.file
-        reports.append(read_report(path, meta))
-    return reports
+    """Every report of the manifest with its decoded text."""
+    return [read_report(seeds_dir / meta.file, meta) for meta in load_manifest(seeds_dir)]
+
+
+def check_corpus(seeds_dir: Path) -> list[SeedSource]:
+    """Check every file of the manifest before anything is built, keeping only their checksums, so that a
+    corpus of any size is checked in constant memory and a bad file stops the build before it starts."""
+    return [
+        SeedSource(meta, seed.path, seed.sha256)
+        for meta in load_manifest(seeds_dir)
+        for seed in (read_report(seeds_dir / meta.file, meta),)
+    ]
 
 
 def read_report(path: Path, meta: ReportMeta) -> SeedReport:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,12 +49,6 @@ def new_build(store_link: Path, build_id: str) -> Iterator[Path]:
 
 def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
     return pyoxigraph.Store(str(build_dir / "oxigraph"))
-
-
-def bulk_load_nquads(store: pyoxigraph.Store, chunks: Callable[[], Iterator[bytes]]) -> None:
-    """Bulk-load N-Quads chunks (one per report, produced in worker processes)."""
-    for chunk in chunks():
-        store.bulk_load(input=chunk, format=pyoxigraph.RdfFormat.N_QUADS)
 
 
 def swap(store_link: Path, target: Path) -> None:

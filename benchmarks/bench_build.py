@@ -1,0 +1,107 @@
+"""Build benchmark: the four seeds, then synthetic corpora of 10x and 100x the seeds; prints a table.
+
+Run on demand: ``python benchmarks/bench_build.py [--sizes 1,10,100] [--jobs 2]``. Each size runs in its own
+process, so the peak memory column is that build's alone (parent and worker processes). The synthetic
+corpus repeats each seed under new symbols, so it is made of the seeds' own paragraphs. Targets (issue 2,
+issue 4): the seeds built in under 2 s; parse + extract + load at >= 2 MB/s of source text per core;
+loading at >= 200,000 triples/s; memory flat in corpus size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_corpus(target: Path, copies: int) -> int:
+    """Write ``copies`` of every seed under distinct symbols; returns the bytes of source text."""
+    manifest = tomllib.loads((ROOT / "seeds" / "manifest.toml").read_text(encoding="utf-8"))
+    target.mkdir(parents=True)
+    tables, total = [], 0
+    for copy in range(copies):
+        for table in manifest["report"]:
+            name = f"c{copy:04d}_{table['file']}"
+            data = (ROOT / "seeds" / table["file"]).read_bytes()
+            (target / name).write_bytes(data)
+            total += len(data)
+            entry = {**table, "file": name, "symbol": table["symbol"] if copies == 1 else f"{table['symbol']}/C{copy}"}
+            tables.append("[[report]]\n" + "".join(f"{key} = {json.dumps(value, ensure_ascii=False)}\n"
+                                                    for key, value in entry.items()))
+    (target / "manifest.toml").write_text("\n".join(tables), encoding="utf-8")
+    return total
+
+
+def run_one(copies: int, jobs: int) -> dict[str, float]:
+    from gcm_graph.build import build_store
+    from gcm_graph.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source_bytes = make_corpus(Path(tmp) / "seeds", copies)
+        settings = replace(Settings(), seeds=Path(tmp) / "seeds", store=Path(tmp) / "store")
+        start = time.perf_counter()
+        info = build_store(settings, jobs=jobs)
+        seconds = time.perf_counter() - start
+        load_seconds, loaded = _reload(settings.dumps_dir / "gcm-graph.nq.gz", Path(tmp) / "reload")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "copies": copies, "reports": info.counts["reports"], "mb": source_bytes / 1e6, "seconds": seconds,
+        "triples": info.counts["triples"], "mb_per_s_per_core": source_bytes / 1e6 / seconds / jobs,
+        "load_triples_per_s": loaded / load_seconds, "peak_parent_mb": own / 1024, "peak_worker_mb": children / 1024,
+    }
+
+
+def _reload(dump: Path, directory: Path) -> tuple[float, int]:
+    """Loading speed on its own: bulk-load the build's N-Quads dump into a fresh store."""
+    data = gzip.decompress(dump.read_bytes())
+    store = pyoxigraph.Store(str(directory))
+    start = time.perf_counter()
+    store.bulk_load(input=data, format=pyoxigraph.RdfFormat.N_QUADS)
+    seconds = time.perf_counter() - start
+    count = len(store)
+    del store
+    shutil.rmtree(directory, ignore_errors=True)
+    return seconds, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(run_one(args.one, args.jobs)))
+        return
+    rows = []
+    for size in (int(value) for value in args.sizes.split(",")):
+        output = subprocess.run([sys.executable, __file__, "--one", str(size), "--jobs", str(args.jobs)],
+                                check=True, capture_output=True, text=True).stdout
+        rows.append(json.loads(output.strip().splitlines()[-1]))
+    header = ("corpus", "reports", "MB text", "build s", "triples", "MB/s/core", "load triples/s",
+              "peak parent MB", "peak worker MB")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for row in rows:
+        print(f"{row['copies']}x seeds | {row['reports']} | {row['mb']:.2f} | {row['seconds']:.2f} | "
+              f"{row['triples']:,} | {row['mb_per_s_per_core']:.2f} | {row['load_triples_per_s']:,.0f} | "
+              f"{row['peak_parent_mb']:.0f} | {row['peak_worker_mb']:.0f}")
+    print(f"\njobs={args.jobs}; targets: seeds < 2 s, >= 2 MB/s/core, >= 200,000 triples/s, flat memory")
+
+
+if __name__ == "__main__":
+    main()
