@@ -1,0 +1,23 @@
+"""Shared fixtures: the real seeds built once per test session (Datasette-style session fixtures)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gcm_graph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose store holds a build of the real seeds (built once, shared read-only by all tests)."""
+    from gcm_graph.build import build_store
+
+    settings = replace(Settings(), store=tmp_path_factory.mktemp("built") / "store")
+    build_store(settings, jobs=2)
+    return settings
