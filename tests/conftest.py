@@ -21,3 +21,11 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = replace(Settings(), store=tmp_path_factory.mktemp("built") / "store")
     build_store(settings, jobs=2)
     return settings
+
+
+@pytest.fixture(scope="session")
+def mini_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for a small store in the build layout (W3C protocol data + a few gcm resources)."""
+    from mini_build import write_build
+
+    return write_build(tmp_path_factory.mktemp("mini"))

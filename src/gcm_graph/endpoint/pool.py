@@ -1,0 +1,114 @@
+"""A fixed pool of query worker processes with hard wall-clock timeouts.
+
+pyoxigraph cannot cancel a running query from Python (oxigraph#1926), so each query runs in a process
+holding ``Store.read_only``, and a query that outlives its deadline is stopped the only way possible: the
+process is killed and a fresh one started (about 50 ms). The pool size is the concurrency bound; on top,
+one client (address) may hold at most ``per_client`` workers, so a single heavy client always leaves a
+worker for the others, and at most ``max_waiting`` requests queue before new ones get 503 + Retry-After.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from .errors import EndpointBusy, QueryTimeout
+from .execution import Failure, QueryJob
+from .results import Rendered
+from .worker import serve_jobs
+
+_CONTEXT = multiprocessing.get_context("spawn")
+
+
+class _Worker:
+    def __init__(self, oxigraph_dir: Path) -> None:
+        self.oxigraph_dir = oxigraph_dir
+        self._start()
+
+    def _start(self) -> None:
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(
+            target=serve_jobs, args=(str(self.oxigraph_dir), child), daemon=True, name="gcm-query-worker"
+        )
+        self.process.start()
+        child.close()
+
+    def restart(self) -> None:
+        self.stop()
+        self._start()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def call(self, job: QueryJob, timeout: float, limit: float) -> Rendered | Failure:
+        try:
+            self.conn.send(job)
+            ready = self.conn.poll(timeout)
+            if ready:
+                return self.conn.recv()
+        except (EOFError, OSError):
+            self.restart()
+            return Failure("evaluation", "the query worker died (out of memory?); it has been restarted")
+        self.restart()
+        raise QueryTimeout(
+            f"query: stopped after {timeout:.1f} s (the limit is {limit:g} s, setting query_timeout, "
+            "or the client's timeout= parameter)"
+        )
+
+
+class WorkerPool:
+    def __init__(self, oxigraph_dir: Path, size: int, per_client: int | None = None,
+                 max_waiting: int | None = None) -> None:
+        self.size = max(1, size)
+        self.per_client = per_client or max(1, self.size - 1)
+        self.max_waiting = max_waiting if max_waiting is not None else 32 * self.size
+        self._idle = [_Worker(oxigraph_dir) for _ in range(self.size)]
+        self._busy: Counter[str] = Counter()
+        self._waiting = 0
+        self._cond = threading.Condition()
+
+    def run(self, job: QueryJob, timeout: float) -> Rendered:
+        """Run ``job`` within ``timeout`` seconds of wall-clock time, queueing included."""
+        deadline = time.monotonic() + timeout
+        worker = self._acquire(job.client, deadline)
+        try:
+            outcome = worker.call(job, max(0.0, deadline - time.monotonic()), timeout)
+        finally:
+            self._release(worker, job.client)
+        if isinstance(outcome, Failure):
+            raise outcome.to_error()
+        return outcome
+
+    def _acquire(self, client: str, deadline: float) -> _Worker:
+        with self._cond:
+            if self._waiting >= self.max_waiting:
+                raise EndpointBusy(f"endpoint: {self._waiting} queries already wait for a worker, retry later")
+            self._waiting += 1
+            try:
+                while not self._idle or self._busy[client] >= self.per_client:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or not self._cond.wait(remaining):
+                        raise EndpointBusy("endpoint: no query worker became free before the query_timeout")
+                self._busy[client] += 1
+                return self._idle.pop()
+            finally:
+                self._waiting -= 1
+
+    def _release(self, worker: _Worker, client: str) -> None:
+        with self._cond:
+            self._busy[client] -= 1
+            if not self._busy[client]:
+                del self._busy[client]
+            self._idle.append(worker)
+            self._cond.notify_all()
+
+    def close(self) -> None:
+        with self._cond:
+            for worker in self._idle:
+                worker.stop()
+            self._idle.clear()

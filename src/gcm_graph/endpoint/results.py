@@ -1,0 +1,96 @@
+"""Serialise a query result with pyoxigraph's own writers, cut at a row cap that the caller learns of.
+
+The cap is applied before a single byte is sent, so the HTTP status (and the ``X-GCM-Truncated`` header)
+can be decided first. pyoxigraph cannot serialise part of a ``QuerySolutions``, so the kept rows are written
+as SPARQL TSV (whose terms are exactly N-Triples, i.e. ``str(term)``), re-read with
+``parse_query_results`` and serialised from there into the negotiated format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+
+from pyoxigraph import (
+    DefaultGraph,
+    Quad,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    parse_query_results,
+    serialize,
+)
+
+from ..vocab import PREFIXES
+from .errors import NotAcceptable
+from .negotiation import GRAPH_FORMATS, SOLUTION_FORMATS, Formats
+
+_PREFIXED = (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    media_type: str
+    body: bytes
+    #: rows (or triples) in the body; None for ASK
+    rows: int | None
+    #: more rows existed than ``max_rows``: the body holds the first ``max_rows`` only
+    truncated: bool
+
+
+def _content_type(media: str) -> str:
+    return f"{media}; charset=utf-8" if media.startswith("text/") else media
+
+
+def render(result: QuerySolutions | QueryBoolean | Iterable[Triple], formats: Formats, max_rows: int) -> Rendered:
+    """Serialise ``result`` in the format ``formats`` names for its kind, keeping at most ``max_rows``.
+
+    >>> from pyoxigraph import Store
+    >>> out = render(Store().query("SELECT ?x { VALUES ?x { 1 2 3 } }"), Formats("text/csv", None), 2)
+    >>> out.body, out.truncated
+    (b'x\\r\\n1\\r\\n2\\r\\n', True)
+    """
+    if isinstance(result, QueryBoolean):
+        media = _require(formats.solutions, "ASK")
+        return Rendered(_content_type(media), result.serialize(format=SOLUTION_FORMATS[media]), None, False)
+    if isinstance(result, QuerySolutions):
+        return _render_solutions(result, _require(formats.solutions, "SELECT"), max_rows)
+    return _render_graph(result, _require(formats.graph, "CONSTRUCT/DESCRIBE"), max_rows)
+
+
+def _require(media: str | None, form: str) -> str:
+    if media is None:
+        raise NotAcceptable(f"Accept: none of the acceptable media types can carry a {form} result")
+    return media
+
+
+def _render_solutions(solutions: QuerySolutions, media: str, max_rows: int) -> Rendered:
+    variables = [variable.value for variable in solutions.variables]
+    rows = list(islice(solutions, max_rows + 1))
+    truncated = len(rows) > max_rows
+    del rows[max_rows:]
+    lines = ["\t".join("?" + name for name in variables)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
+    tsv = ("\n".join(lines) + "\n").encode()
+    fmt = SOLUTION_FORMATS[media]
+    body = tsv if fmt == QueryResultsFormat.TSV else parse_query_results(
+        tsv, format=QueryResultsFormat.TSV).serialize(format=fmt)
+    return Rendered(_content_type(media), body, len(rows), truncated)
+
+
+def _render_graph(triples: Iterable[Triple], media: str, max_rows: int) -> Rendered:
+    kept = list(islice(triples, max_rows + 1))
+    truncated = len(kept) > max_rows
+    del kept[max_rows:]
+    fmt = GRAPH_FORMATS[media]
+    statements: list[Triple] | list[Quad] = kept
+    if fmt.supports_datasets:
+        statements = [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in kept]
+    if fmt in _PREFIXED:
+        body = serialize(statements, format=fmt, prefixes=PREFIXES)
+    else:
+        body = serialize(statements, format=fmt)
+    return Rendered(_content_type(media), body, len(kept), truncated)

@@ -1,0 +1,91 @@
+"""GET/POST /sparql: the SPARQL 1.1 Protocol over HTTP, adapting Flask to :mod:`gcm_graph.endpoint`.
+
+Without a query, a browser gets the query page and an RDF client the Service Description (SPARQL 1.1
+Service Description §2). Status codes are decided before any byte is sent: the worker computes the result
+up to ``max_rows`` + 1 rows; a cut result is a 200 with ``X-GCM-Truncated: true`` and ``X-GCM-Rows``.
+A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from flask import Blueprint, Response, render_template, request
+
+from ..endpoint.description import service_description
+from ..endpoint.errors import NotAcceptable
+from ..endpoint.execution import QueryJob
+from ..endpoint.guard import check_query
+from ..endpoint.negotiation import GRAPH_FORMATS, choose_formats
+from ..endpoint.request import parse_query_request
+from . import state
+from .rdf_responses import HTML, etag_for, negotiate, rdf_response
+
+bp = Blueprint("sparql", __name__)
+_CHUNK = 64 * 1024
+
+
+def named_queries(queries_dir: Path) -> list[dict[str, str]]:
+    """The example queries shown on the query page: each ``*.rq`` file, its name and text."""
+    if not queries_dir.is_dir():
+        return []
+    return [{"name": path.stem, "text": path.read_text(encoding="utf-8")}
+            for path in sorted(queries_dir.glob("*.rq"))]
+
+
+def _chunks(body: bytes) -> Iterator[bytes]:
+    for start in range(0, len(body), _CHUNK):
+        yield body[start:start + _CHUNK]
+
+
+def _describe_service() -> Response:
+    app = state()
+    if negotiate([*GRAPH_FORMATS, HTML]) == HTML:
+        return Response(render_template("sparql.html", queries=named_queries(app.settings.queries_dir)))
+    media = negotiate(list(GRAPH_FORMATS))
+    triples = service_description(app.base_url() + "sparql", app.build, app.settings.query_timeout,
+                                  app.settings.max_rows)
+    response = rdf_response(triples, media, etag=app.build.build_id if app.build else None)
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+@bp.route("/sparql/", methods=["GET", "POST"])
+def sparql() -> Response:
+    app = state()
+    settings = app.settings
+    body = request.get_data(cache=False) if request.method == "POST" else b""
+    parsed = parse_query_request(request.method, request.query_string, request.headers.get("Content-Type"),
+                                 body, settings.max_request_bytes)
+    if parsed is None:
+        return _describe_service()
+    form = check_query(parsed.query, settings.service_allowlist)
+    formats = choose_formats(request.headers.get("Accept"), parsed.format)
+    if form is not None and formats.for_form(form) is None:
+        raise NotAcceptable(f"Accept: no acceptable media type can carry a {form} result")
+    etag = None
+    if request.method == "GET" and app.build is not None:
+        etag = etag_for(app.build.build_id, request.query_string, formats)
+        if request.if_none_match.contains(etag):
+            return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
+    job = QueryJob(parsed.query, formats, settings.max_rows, parsed.default_graphs, parsed.named_graphs,
+                   base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
+    timeout = min(parsed.timeout or settings.query_timeout, settings.query_timeout)
+    started = time.perf_counter()
+    rendered = app.backend.execute(job, timeout)
+    response = Response(_chunks(rendered.body), content_type=rendered.media_type)
+    response.headers["Content-Length"] = str(len(rendered.body))
+    response.headers["X-GCM-Query-Time"] = f"{(time.perf_counter() - started) * 1000:.1f}ms"
+    if rendered.rows is not None:
+        response.headers["X-GCM-Rows"] = str(rendered.rows)
+    if rendered.truncated:
+        response.headers["X-GCM-Truncated"] = "true"
+    response.vary.add("Accept")
+    if etag:
+        response.set_etag(etag)
+        if app.build is not None:
+            response.last_modified = app.build.finished
+    return response
