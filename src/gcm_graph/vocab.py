@@ -73,7 +73,9 @@ GCM = Namespace(
     "value unit currency measure "
     "startDate endDate place attendee speaker role person country moderator panellist organizer "
     "addressee cites keyword shortName extractorVersion "
-    "m49 iso2 iso3 region subregion",
+    "m49 iso2 iso3 region subregion "
+    # reference vocabularies (issue 3)
+    "Region officialName officialZhLabel",
 )
 
 DCTERMS = Namespace(
