@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,3 +30,12 @@ def mini_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from mini_build import write_build
 
     return write_build(tmp_path_factory.mktemp("mini"))
+
+
+@pytest.fixture(scope="session")
+def live_server(mini_settings: Settings) -> Iterator[str]:
+    """The app under waitress on a free loopback port, in a thread; yields its base URL (ending in '/')."""
+    from live import running_server
+
+    with running_server(mini_settings) as url:
+        yield url
