@@ -1,7 +1,11 @@
-"""HTML pages for people: home, search, objectives, actors, report reader, visualisations."""
+"""HTML pages for people: home, search, objectives, actors, report reader, visualisations.
+
+The views live in the :mod:`.pages` package, one module per kind of page; this module only exposes the
+blueprint the app factory registers.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from .pages import bp
 
-bp = Blueprint("pages", __name__)
+__all__ = ["bp"]

@@ -1,0 +1,100 @@
+"""An actor's page (country, organization, local authority, person): practices by objective and year,
+every mention across reports, events attended, codes and outward links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import quote
+
+from flask import abort, render_template
+
+from ...vocab import GCM_NS, ID_BASE, PREFIXES
+from . import bp
+from .common import first_per, select
+from .objective import group_practices, practices_query
+from .sparql_text import iri
+
+ACTOR_PREFIXES = ("country", "org", "place", "person")
+_CODES = {GCM_NS + "iso2": "ISO 3166-1 alpha-2", GCM_NS + "iso3": "ISO 3166-1 alpha-3",
+          GCM_NS + "m49": "UN M49", PREFIXES["skos"] + "notation": "notation",
+          GCM_NS + "shortName": "short name"}
+_LINKS = (PREFIXES["skos"] + "exactMatch", PREFIXES["skos"] + "closeMatch", PREFIXES["rdfs"] + "seeAlso",
+          PREFIXES["owl"] + "sameAs", PREFIXES["foaf"] + "homepage")
+_EVENT_ROLES = "gcm:attendee|gcm:speaker|gcm:organizer|gcm:moderator|gcm:panellist"
+
+
+def wikidata_lookup(iso3: str) -> str:
+    """A Wikidata search for the item whose ISO 3166-1 alpha-3 code (P298) is ``iso3``.
+
+    >>> wikidata_lookup("THA")
+    'https://www.wikidata.org/w/index.php?search=haswbstatement%3AP298%3DTHA'
+    """
+    return "https://www.wikidata.org/w/index.php?search=" + quote(f"haswbstatement:P298={iso3}", safe="")
+
+
+def describe(entity: str) -> dict[str, object] | None:
+    """Labels, types, codes and outward links of an entity, from one query; None when it has no triples."""
+    rows = select(f"SELECT ?p ?o (LANG(?o) AS ?lang) WHERE {{ {iri(entity)} ?p ?o }} LIMIT 500")
+    if not rows:
+        return None
+    found: dict[str, object] = {"types": set(), "codes": [], "links": [], "alt": []}
+    for row in rows:
+        predicate, value, lang = row["p"], row["o"], row.get("lang", "")
+        if predicate == PREFIXES["rdf"] + "type":
+            found["types"].add(value.rsplit("#", 1)[-1])  # type: ignore[union-attr]
+        elif predicate == PREFIXES["skos"] + "prefLabel" and lang in ("zh", "en"):
+            found.setdefault(lang, value)
+        elif predicate == PREFIXES["skos"] + "altLabel":
+            found["alt"].append(value)  # type: ignore[union-attr]
+        elif predicate in _CODES:
+            found["codes"].append((_CODES[predicate], value))  # type: ignore[union-attr]
+        elif predicate in _LINKS:
+            found["links"].append(value)  # type: ignore[union-attr]
+    if GCM_NS + "iso3" in {row["p"] for row in rows}:
+        iso3 = next(row["o"] for row in rows if row["p"] == GCM_NS + "iso3")
+        found["links"].append(wikidata_lookup(iso3))  # type: ignore[union-attr]
+    return found
+
+
+def mentions_by_report(entity: str) -> list[tuple[str, list[dict[str, str]]]]:
+    rows = first_per(select(f"""
+SELECT ?unit ?anchor ?begin ?end ?text ?number ?report ?identifier WHERE {{
+  ?mention gcm:refersTo {iri(entity)} ; gcm:mentionedIn ?unit .
+  OPTIONAL {{ ?mention gcm:anchorOf ?anchor }}
+  OPTIONAL {{ ?mention gcm:beginIndex ?begin ; gcm:endIndex ?end }}
+  ?unit gcm:text ?text .
+  OPTIONAL {{ ?unit gcm:paragraphNumber ?number }}
+  GRAPH ?report {{ ?mention gcm:refersTo {iri(entity)} }}
+  ?report dcterms:identifier ?identifier .
+}} ORDER BY ?identifier ?number ?begin LIMIT 1000"""), "unit")
+    grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["identifier"]].append(row)
+    return list(grouped.items())
+
+
+def events_of(entity: str) -> list[dict[str, str]]:
+    return first_per(select(f"""
+SELECT ?event ?title ?start ?end ?place WHERE {{
+  {{ ?event {_EVENT_ROLES} {iri(entity)} }}
+  UNION {{ ?event gcm:role ?role . ?role gcm:person|gcm:country {iri(entity)} }}
+  OPTIONAL {{ ?event dcterms:title ?title }}
+  OPTIONAL {{ ?event gcm:startDate ?start }}
+  OPTIONAL {{ ?event gcm:endDate ?end }}
+  OPTIONAL {{ ?event gcm:place ?place }}
+}} ORDER BY ?start LIMIT 200"""), "event")
+
+
+@bp.route("/page/<any(country, org, place, person):prefix>/<key>")
+def actor_page(prefix: str, key: str) -> str:
+    entity = f"{ID_BASE}{prefix}/{key}"
+    found = describe(entity)
+    if found is None:
+        abort(404)
+    practices = select(practices_query(f"FILTER(?actor = {iri(entity)})"))
+    mentions = mentions_by_report(entity)
+    return render_template(
+        "actor.html", iri=entity, found=found, by_objective=group_practices(practices, "objective"),
+        practice_count=len(first_per(practices, "practice")), mentions=mentions,
+        mention_count=sum(len(rows) for _, rows in mentions), events=events_of(entity),
+    )

@@ -1,0 +1,83 @@
+"""An objective's page: its title in both languages, practices grouped by actor and year, the paragraphs
+that discuss it, related objectives by co-occurrence, and its actor network (drawn by network.js)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import abort, render_template
+
+from ...iris import objective as objective_iri
+from . import bp
+from .common import first_per, objective_number, select
+from .sparql_text import iri, labels
+
+# units an objective is attached to: directly, or through a practice derived from the unit
+_UNITS_OF = """{{ ?unit a gcm:TextUnit ; gcm:objective {obj} }}
+  UNION {{ ?unit a gcm:Paragraph ; gcm:objective {obj} }}
+  UNION {{ ?p a gcm:Practice ; gcm:objective {obj} ; prov:wasDerivedFrom ?unit }}"""
+
+
+def practices_query(where: str) -> str:
+    """Practices with actor, year, confidence, evidence unit and report; ``where`` narrows ?practice."""
+    return f"""
+SELECT ?practice ?description ?year ?confidence ?actor ?actorZh ?actorEn ?objective ?objectiveZh
+       ?objectiveEn ?unit ?number ?report ?identifier WHERE {{
+  ?practice a gcm:Practice ; gcm:actor ?actor ; gcm:objective ?objective ; prov:wasDerivedFrom ?unit .
+  {where}
+  OPTIONAL {{ ?practice gcm:year ?year }}
+  OPTIONAL {{ ?practice gcm:confidence ?confidence }}
+  OPTIONAL {{ ?practice dcterms:description ?description }}
+  OPTIONAL {{ ?unit gcm:paragraphNumber ?number }}
+  GRAPH ?report {{ ?practice a gcm:Practice }}
+  OPTIONAL {{ ?report dcterms:identifier ?identifier }}
+  {labels("actor")}{labels("objective")}
+}} ORDER BY DESC(?year) ?identifier ?number"""
+
+
+def group_practices(rows: list[dict[str, str]], key: str) -> list[dict[str, object]]:
+    """Rows → groups by ``key`` (the actor or the objective), each with its practices by year, newest
+    first; groups with the most practices come first."""
+    groups: dict[str, dict[str, object]] = {}
+    years: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for row in first_per(rows, "practice", key):
+        groups.setdefault(row[key], {"iri": row[key], "zh": row.get(f"{key}Zh", ""),
+                                     "en": row.get(f"{key}En", ""), "count": 0})
+        groups[row[key]]["count"] += 1  # type: ignore[operator]
+        years[row[key]][row.get("year", "")[:4]].append(row)
+    for name, group in groups.items():
+        group["years"] = sorted(years[name].items(), key=lambda item: item[0] or "0", reverse=True)
+    return sorted(groups.values(), key=lambda group: (-int(group["count"]), str(group["en"])))
+
+
+@bp.route("/page/objective/<int:number>")
+def objective_page(number: int) -> str:
+    obj = iri(objective_iri(number))
+    head = select(f"""
+SELECT ?objectiveZh ?objectiveEn WHERE {{
+  BIND({obj} AS ?objective) ?objective a gcm:Objective .
+  {labels("objective")}
+}} LIMIT 1""")
+    if not head:
+        abort(404)
+    practices = select(practices_query(f"FILTER(?objective = {obj})"))
+    paragraphs = first_per(select(f"""
+SELECT ?unit ?text ?number ?report ?identifier WHERE {{
+  {_UNITS_OF.format(obj=obj)}
+  ?unit gcm:text ?text .
+  OPTIONAL {{ ?unit gcm:paragraphNumber ?number }}
+  ?unit dcterms:isPartOf+ ?report . ?report a gcm:Report ; dcterms:identifier ?identifier .
+}} ORDER BY ?identifier ?number LIMIT 200"""), "unit")
+    related = first_per(select(f"""
+SELECT ?other ?otherZh ?otherEn (COUNT(DISTINCT ?unit) AS ?shared) WHERE {{
+  {_UNITS_OF.format(obj=obj)}
+  {{ ?unit gcm:objective ?other }} UNION {{ ?q a gcm:Practice ; gcm:objective ?other ; prov:wasDerivedFrom ?unit }}
+  ?other a gcm:Objective .
+  FILTER(?other != {obj})
+  {labels("other")}
+}} GROUP BY ?other ?otherZh ?otherEn ORDER BY DESC(?shared) LIMIT 10"""), "other")
+    return render_template(
+        "objective.html", number=number, iri=objective_iri(number), head=head[0],
+        by_actor=group_practices(practices, "actor"), practice_count=len(first_per(practices, "practice")),
+        paragraphs=paragraphs, related=related, objective_number=objective_number,
+    )

@@ -1,0 +1,31 @@
+// Mounts YASGUI on #yasgui, pointed at our own endpoint, with one tab per named query of queries/.
+// No request leaves the site: YASGUI's default endpoint and its outside prefix/autocomplete lookups
+// are replaced or switched off.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var root = document.getElementById("yasgui");
+    if (!root || typeof Yasgui !== "function") { return; }
+    var endpoint = new URL(root.getAttribute("data-endpoint"), window.location.href).href;
+    var items = Array.from(document.querySelectorAll("#named-queries > li"));
+    try { window.localStorage.removeItem("yagui__config"); } catch (e) { /* storage may be off */ }
+    var yasgui = new Yasgui(root, {
+      requestConfig: { endpoint: endpoint, method: "POST" },
+      copyEndpointOnNewTab: true,
+      endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+      persistenceId: null,
+      populateFromUrl: false,
+      yasqe: { resizeable: true, editorHeight: "320px", showQueryButton: true }
+    });
+    var first = yasgui.getTab();
+    items.forEach(function (item, index) {
+      var text = item.querySelector("pre.rq code").textContent;
+      var name = item.getAttribute("data-title");
+      var tab = index === 0 ? first : yasgui.addTab(false, { name: name });
+      tab.setQuery(text);
+      if (tab.setName) { tab.setName(name); }
+    });
+    if (items.length) { yasgui.selectTabId(first.getId()); }
+    window.gcmYasgui = yasgui;
+  });
+})();
