@@ -1,0 +1,125 @@
+"""Assembling one unit's clean text from slices of the source, keeping the map back to the source.
+
+Every character of a unit's text is either copied verbatim from the source (its ``source_map`` entry is
+where it was copied from) or a separator the parser inserted where lines were joined (a space between Latin
+words, a newline before a list item), mapped to the line break it replaces. Nothing else is ever
+inserted, which is what lets the extractor's spans be published as exact source selectors.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+from .blocks import Line
+from .model import FootnoteRef, Link, Span
+
+TERMINAL = frozenset("。；：.!?！？;:")
+_CLOSERS = frozenset("”’)）」』》】]\"'")
+_WIDE_PUNCTUATION = frozenset("“”‘’—…·")
+
+
+def is_wide(char: str) -> bool:
+    """Whether ``char`` is CJK (ideograph, kana, fullwidth form or CJK punctuation): no spaces around it.
+
+    >>> is_wide("疫"), is_wide("。"), is_wide("“"), is_wide("D")
+    (True, True, True, False)
+    """
+    return char >= "\u2e80" or char in _WIDE_PUNCTUATION
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """The finished parts of a text unit, in the shape :class:`.model.TextUnit` takes them."""
+
+    text: str
+    source_map: array
+    segments: tuple[Span, ...]
+    footnote_refs: tuple[FootnoteRef, ...]
+    links: tuple[Link, ...]
+
+
+class TextBuilder:
+    """Collects one unit's text. ``cover`` records the source lines it is built from (consecutive lines of
+    the same unit share a segment until ``interrupt`` says other text came in between)."""
+
+    __slots__ = ("_parts", "_map", "length", "_tail", "_refs", "_links", "_segments", "_adjacent",
+                 "_pending", "_last_newline")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._map = array("i")
+        self.length = 0
+        self._tail = ""
+        self._refs: list[FootnoteRef] = []
+        self._links: list[Link] = []
+        self._segments: list[list[int]] = []
+        self._adjacent = False
+        self._pending: int | None = None
+        self._last_newline = 0
+
+    def cover(self, line: Line) -> None:
+        if self._adjacent and self._segments:
+            self._segments[-1][1] = max(self._segments[-1][1], line.end)
+        else:
+            self._segments.append([line.start, line.end])
+        self._adjacent = True
+        self._last_newline = line.newline
+
+    def interrupt(self) -> None:
+        self._adjacent = False
+
+    def join(self, hard: bool) -> None:
+        """Separate what comes next from what is there: a newline if ``hard`` (at once, so an item can
+        start after it), else a space unless either side is CJK (decided when the next text arrives)."""
+        if not self.length:
+            return
+        if hard:
+            self._put("\n", self._last_newline)
+        else:
+            self._pending = self._last_newline
+
+    def take(self, source: str, start: int, end: int) -> None:
+        """Append ``source[start:end]`` verbatim."""
+        if start >= end:
+            return
+        if self._pending is not None:
+            position, self._pending = self._pending, None
+            if not (is_wide(self._tail[-1]) or is_wide(source[start])):
+                self._put(" ", position)
+        self._parts.append(source[start:end])
+        self._map.extend(range(start, end))
+        self.length += end - start
+        self._tail = (self._tail + source[max(start, end - 2):end])[-2:]
+
+    def _put(self, char: str, position: int) -> None:
+        self._parts.append(char)
+        self._map.append(position)
+        self.length += 1
+        self._tail = (self._tail + char)[-2:]
+
+    def ref(self, label: str) -> None:
+        self._refs.append(FootnoteRef(label, self.length))
+
+    def link(self, target: str, text: str) -> None:
+        self._links.append(Link(target, text, self.length - len(text)))
+
+    @property
+    def last_char(self) -> str:
+        return self._tail[-1:]
+
+    def is_open(self) -> bool:
+        """Whether the text stops mid-sentence (no terminal punctuation), as text cut by a page break does."""
+        if not self._tail:
+            return False
+        last = self._tail[-1]
+        if last in _CLOSERS and len(self._tail) == 2:
+            last = self._tail[0]
+        return last not in TERMINAL
+
+    def ends_with_colon(self) -> bool:
+        return self._tail[-1:] in ("：", ":")
+
+    def build(self) -> Built:
+        return Built("".join(self._parts), self._map, tuple(Span(s, e) for s, e in self._segments),
+                     tuple(self._refs), tuple(self._links))
