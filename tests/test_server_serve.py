@@ -1,0 +1,51 @@
+"""Starting the production server: ``server.py`` and ``gcm-graph serve`` print the URL and answer, and a
+missing store is built first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.request
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gcm_graph.serve import ensure_built
+from gcm_graph.settings import Settings
+from live import free_port, wait_until_up
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [[str(ROOT / "server.py")], ["-m", "gcm_graph", "serve"]],
+                         ids=["server.py", "gcm-graph serve"])
+def test_serve_prints_its_url_and_answers_queries(mini_settings: Settings, command: list[str]):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, *command, "--store", str(mini_settings.store), "--port", str(port),
+                                "--timeout", "5"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        first_line = process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in first_line
+        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/sparql", data=b"ASK { ?s ?p ?o }",
+                                         headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.read().strip() == b"true"
+    finally:
+        process.terminate()
+        process.wait(20)
+        process.stdout.close()
+
+
+def test_a_remote_backend_needs_no_local_store(tmp_path: Path):
+    ensure_built(replace(Settings(), store=tmp_path / "none", backend_url="http://127.0.0.1:1/sparql"))
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.slow
+def test_a_missing_store_is_built_before_serving(tmp_path: Path):
+    settings = replace(Settings(), store=tmp_path / "store")
+    ensure_built(settings)
+    assert settings.oxigraph_dir.is_dir() and settings.build_info.is_file()
