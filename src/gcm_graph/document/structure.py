@@ -163,7 +163,8 @@ class Assembler:
             self._item(unit, piece, "numbered")
         elif number == expected:
             self._paragraph(piece, number, scope)
-        elif self._phase == "body" and self._heading_like(piece):
+        elif self._phase == "body" and self._heading_like(piece) and (
+                last is not None or self._next_piece(index).head.label == piece.head.label):
             self._open("subsection", piece.head.label, piece)
         elif last is None or number > last:
             self._paragraph(piece, number, scope)
@@ -354,11 +355,16 @@ class Assembler:
         self._paths.add(candidate)
         return candidate
 
-    def _next_kind(self, index: int) -> str | None:
+    def _next_piece(self, index: int) -> Piece:
+        """The next piece that is not a footnote body (``pieces[index]`` itself when there is none)."""
         for piece in self.pieces[index + 1:]:
             if piece.head.kind != "footnote":
-                return piece.head.kind
-        return None
+                return piece
+        return self.pieces[index]
+
+    def _next_kind(self, index: int) -> str | None:
+        following = self._next_piece(index)
+        return None if following is self.pieces[index] else following.head.kind
 
     def _raw(self, piece: Piece) -> str:
         """The first line's text after its label, without bold marks and trailing citation markers."""

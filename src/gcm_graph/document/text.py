@@ -40,11 +40,11 @@ class Built:
 
 
 class TextBuilder:
-    """Collects one unit's text. ``cover`` records the source lines it is built from (consecutive lines of
-    the same unit share a segment until ``interrupt`` says other text came in between)."""
+    """Collects one unit's text and the source lines it is built from: one segment per run of consecutive
+    lines, a new one after a blank line or after ``interrupt`` says other text was read in between."""
 
     __slots__ = ("_parts", "_map", "length", "_tail", "_refs", "_links", "_segments", "_adjacent",
-                 "_pending", "_last_newline")
+                 "_pending", "_last_newline", "_last_line")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -57,13 +57,17 @@ class TextBuilder:
         self._adjacent = False
         self._pending: int | None = None
         self._last_newline = 0
+        self._last_line = 0
 
     def cover(self, line: Line) -> None:
-        if self._adjacent and self._segments:
+        """Record that ``line`` is read into this unit: it extends the last segment when it is the next
+        source line (or the same line, for glued headings) and nothing else was read in between."""
+        if self._adjacent and self._segments and line.number <= self._last_line + 1:
             self._segments[-1][1] = max(self._segments[-1][1], line.end)
         else:
             self._segments.append([line.start, line.end])
         self._adjacent = True
+        self._last_line = line.number
         self._last_newline = line.newline
 
     def interrupt(self) -> None:
