@@ -39,3 +39,11 @@ def live_server(mini_settings: Settings) -> Iterator[str]:
 
     with running_server(mini_settings) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the hand-written page sample (tests/sample_graph.py): two reports, practices, a meeting."""
+    from sample_graph import write_sample_store
+
+    return replace(Settings(), store=write_sample_store(tmp_path_factory.mktemp("sample") / "store"))

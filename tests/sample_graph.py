@@ -108,7 +108,7 @@ def _report_one() -> str:
         f'<{section}> a gcm:Section ; dcterms:isPartOf <{R1}> ; dcterms:title "执行情况"@zh ; '
         f'gcm:sectionNumber "二" ; gcm:sectionType "chapter" ; gcm:sectionLevel 1 ; gcm:order 1 .',
         f'<{p29}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 29 ; '
-        f'gcm:text "{PARA_29}"@zh ; gcm:order 2 ; gcm:hasFootnote <{note}> ; gcm:objective <{ID}objective/13> .',
+        f'gcm:text "{PARA_29}"@zh ; gcm:order 2 ; gcm:hasFootnote <{note}> ; gcm:objective <{ID}objective/13>, <{ID}objective/5> .',
         f'<{p62}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 62 ; '
         f'gcm:text "{PARA_62}"@zh ; gcm:order 3 .',
         f'<{note}> a gcm:Footnote ; gcm:footnoteLabel "12" ; gcm:text "{FOOTNOTE_12}"@zh ; '
@@ -155,6 +155,7 @@ def sample_trig() -> str:
 
 def write_sample_store(directory: Path) -> Path:
     """Load the sample into an on-disk store laid out like a build (``oxigraph/``); returns the store dir."""
+    directory.mkdir(parents=True, exist_ok=True)
     store = pyoxigraph.Store(str(directory / "oxigraph"))
     store.load(sample_trig().encode("utf-8"), format=pyoxigraph.RdfFormat.TRIG)
     store.flush()

@@ -8,10 +8,10 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, g, render_template, request
-from werkzeug.exceptions import HTTPException
 
 from ..i18n import COOKIE, LANGUAGES, choose_language, translate
 from .links import page_path
+from .sparql_text import UnsafeTermError
 
 bp = Blueprint("pages", __name__)  # templates and /static are the app's (web/templates, web/static)
 
@@ -39,7 +39,9 @@ def _template_helpers() -> dict[str, object]:
 
 
 @bp.errorhandler(404)
-def _not_found(error: HTTPException) -> tuple[str, int]:
+@bp.errorhandler(UnsafeTermError)
+def _not_found(error: Exception) -> tuple[str, int]:
+    """Unknown resources, and addresses that cannot even be an IRI, are both simply not here."""
     return render_template("error.html"), 404
 
 

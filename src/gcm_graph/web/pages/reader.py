@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from flask import abort, g, render_template
+from flask import abort, render_template
 
 from ...vocab import ID_BASE
 from . import bp
@@ -47,13 +47,14 @@ def _local(report: str, value: str) -> str:
 
 def assemble(report: str, sections: list[dict[str, str]], units: list[dict[str, str]],
              mentions: list[dict[str, str]], notes: list[dict[str, str]],
-             practices: list[dict[str, str]], lang: str) -> tuple[list[Heading], list[Heading | Unit]]:
+             practices: list[dict[str, str]]) -> tuple[list[Heading], list[Heading | Unit]]:
     """(contents, body): body interleaves headings and units in reading order. A heading is placed
     before the first unit inside it (at any depth), so sections with no text of their own still show."""
     section_of = {row["section"]: row for row in sections}
     spans: dict[str, list[Span]] = defaultdict(list)
     for row in mentions:
-        title = row.get("entityEn" if lang == "zh" else "entityZh", "")
+        # the text is Chinese: the hover gives the English name (the Chinese one if there is none)
+        title = row.get("entityEn") or row.get("entityZh", "")
         spans[row["unit"]].append(Span(int(row["begin"]), int(row["end"]), row["entity"], title))
     markers: dict[str, dict[int, str]] = defaultdict(dict)
     notes_of: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -141,6 +142,6 @@ WHERE {{ GRAPH {graph} {{ ?practice a gcm:Practice ; prov:wasDerivedFrom ?unit ;
   OPTIONAL {{ ?practice dcterms:description ?description }} }}
   {labels("objective")}{labels("actor")} }}"""), "practice", "objective")
     contents, body = assemble(report, sections, units, first_per(mentions, "unit", "begin"), notes,
-                              practices, g.lang)
+                              practices)
     return render_template("report.html", iri=report, head=head[0], contents=contents, body=body,
                            page_path=page_path, objective_number=objective_number)
