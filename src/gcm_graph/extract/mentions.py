@@ -1,0 +1,92 @@
+"""Mentions: every span of a unit that names a reference entity, a local authority or a person.
+
+The lexicon does the longest match; this module decides which matches are mentions:
+- words inside a document title in 《…》 belong to the title (《东南亚国家联盟(东盟)…宣言》 is a declaration,
+  not a mention of ASEAN);
+- a country that begins the name of a non-governmental body is part of that name (缅甸移民教师协会 is an
+  association, not Myanmar), unless a place follows it directly (印度印多尔…大学: India, then Indore);
+- a collective such as 联合国各机构 is a group, and also names the UN it belongs to (a nested mention);
+- persons are the Latin names the reports print before 先生 / 女士 / 博士.
+
+>>> from .lexicon import Entry, Lexicon
+>>> lexicon = Lexicon.build([Entry("缅甸", "c/MMR", "country"), Entry("东盟", "o/ASEAN", "organization")])
+>>> [m.entity for m in find_mentions("u", "缅甸移民教师协会与缅甸；《东盟宣言》", lexicon)]
+['c/MMR']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import iris
+from .lexicon import Lexicon, Match
+from .model import Mention
+
+TITLE = re.compile(r"《[^《》]*》")
+PERSON = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z.'\-]*(?:[ \u00a0]+[A-Z][A-Za-z.'\-]*){1,5})[ \u00a0]*(女士|先生|博士)")
+
+#: endings of the names of non-governmental bodies: a country right before such a name is part of it
+BODY_SUFFIXES = ("协会", "基金会", "公司", "工会", "联合会", "新月会", "红十字会", "大学", "学院", "研究所")
+#: characters that end a proper name in running text (conjunctions, particles, punctuation)
+_NAME_STOPS = set("的和与及、，。；：,;:()（）“”《》 \n在为对向从将于由并同等以了是")
+_LONGEST_BODY_NAME = 16
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in TITLE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(left <= start and end <= right for left, right in spans)
+
+
+def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
+    """The mentions of one unit's text, in order of position."""
+    titles = title_spans(text)
+    matches = [match for match in lexicon.scan(text) if not inside(titles, match.start, match.end)]
+    starts = {match.start for match in matches}
+    mentions: list[Mention] = []
+    for match in matches:
+        entry = match.entry
+        if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
+            continue
+        mentions.append(_mention(unit_iri, text, match.start, match.end, entry.iri, entry.kind, "lexicon"))
+        if entry.kind == "group":
+            mentions.extend(_nested(unit_iri, text, match, lexicon))
+    mentions.extend(find_persons(unit_iri, text))
+    return sorted(mentions, key=lambda mention: (mention.start, -mention.end))
+
+
+def find_persons(unit_iri: str, text: str) -> list[Mention]:
+    return [
+        Mention(unit_iri, match.start(1), match.end(1), 0.85, "mention/person-title",
+                text=match.group(1), entity=iris.person(" ".join(match.group(1).split())), kind="person")
+        for match in PERSON.finditer(text)
+    ]
+
+
+def _begins_body_name(text: str, end: int) -> bool:
+    """Does the name run on from ``end`` to a non-governmental body's ending (协会, 公司 …)?"""
+    run = []
+    for char in text[end:end + _LONGEST_BODY_NAME]:
+        if char in _NAME_STOPS:
+            break
+        run.append(char)
+    name = "".join(run)
+    return any(suffix in name for suffix in BODY_SUFFIXES)
+
+
+def _nested(unit_iri: str, text: str, match: Match, lexicon: Lexicon) -> list[Mention]:
+    """Entities named inside a group's name (联合国 in 联合国各机构)."""
+    return [
+        _mention(unit_iri, text, match.start + inner.start, match.start + inner.end, inner.entry.iri,
+                 inner.entry.kind, "lexicon-nested")
+        for inner in lexicon.scan(text[match.start:match.end - 1])
+        if inner.entry.kind != "group"
+    ]
+
+
+def _mention(unit_iri: str, text: str, start: int, end: int, iri: str, kind: str, rule: str) -> Mention:
+    surface = text[start:end]
+    confidence = 0.85 if surface.isascii() else 0.95 if len(surface) > 2 else 0.9
+    return Mention(unit_iri, start, end, confidence, f"mention/{rule}", text=surface, entity=iri, kind=kind)

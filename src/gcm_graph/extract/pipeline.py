@@ -1,0 +1,109 @@
+"""The extraction passes, in order. Each pass reads the units and what earlier passes found, and returns
+the facts with its own kind filled in; the order is explicit so a reader sees what depends on what
+(practices need mentions; objectives of units need nothing; events need mentions)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from ..seeds import ReportMeta
+from .context import UnitText, by_kind
+from .lexicon import Lexicon
+from .mentions import find_mentions
+from .model import Mention, ObjectiveAssignment, ReportFacts
+from .objectives import unit_objectives
+from .practices import find_practices
+from .recommendations import find_recommendations
+from .references import find_documents, find_publications, find_references
+from .statistics import find_statistics
+from .events import find_events
+
+BODY = ("paragraph", "text")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    units: Sequence[UnitText]
+    meta: ReportMeta
+    lexicon: Lexicon
+    corpus_symbols: frozenset[str]
+
+
+Pass = Callable[[Inputs, ReportFacts], ReportFacts]
+
+
+def mentions_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    """Lexicon mentions and explicit references; a reference wins over a lexicon match it overlaps."""
+    found: list[Mention] = []
+    symbols = inputs.corpus_symbols | {inputs.meta.symbol}
+    for unit in inputs.units:
+        references = find_references(unit.iri, unit.text, symbols)
+        spans = [(ref.start, ref.end) for ref in references]
+        lexical = [m for m in find_mentions(unit.iri, unit.text, inputs.lexicon)
+                   if not any(start < m.end and m.start < end for start, end in spans)]
+        found.extend(sorted([*references, *lexical], key=lambda m: (m.start, -m.end)))
+    return replace(facts, mentions=tuple(found))
+
+
+def documents_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    symbols = inputs.corpus_symbols | {inputs.meta.symbol}
+    documents = {document.symbol: document for unit in inputs.units
+                 for _, document in find_documents(unit.iri, unit.text, symbols)}
+    publications = [publication for unit in by_kind(inputs.units, "footnote")
+                    for publication in find_publications(unit.iri, unit.text)]
+    return replace(facts, documents=tuple(documents.values()), publications=tuple(publications))
+
+
+def practices_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    by_unit = _mentions_by_unit(facts)
+    practices = [practice for unit in by_kind(inputs.units, *BODY)
+                 for practice in find_practices(unit, by_unit[unit.iri])]
+    return replace(facts, practices=tuple(practices))
+
+
+def unit_objectives_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    assignments = [
+        ObjectiveAssignment(unit.iri, 0, len(unit.text), choice.confidence, choice.rule, objective=choice.objective)
+        for unit in by_kind(inputs.units, *BODY)
+        for choice in unit_objectives(unit.text, unit.headings)
+    ]
+    return replace(facts, unit_objectives=tuple(assignments))
+
+
+def statistics_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    statistics = [statistic for unit in by_kind(inputs.units, *BODY)
+                  for statistic in find_statistics(unit.iri, unit.text)]
+    return replace(facts, statistics=tuple(statistics))
+
+
+def recommendations_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    by_unit = _mentions_by_unit(facts)
+    recommendations = [recommendation for unit in by_kind(inputs.units, *BODY)
+                       for recommendation in find_recommendations(unit, by_unit[unit.iri])]
+    return replace(facts, recommendations=tuple(recommendations))
+
+
+def events_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    return replace(facts, events=tuple(find_events(inputs.units, _mentions_by_unit(facts), inputs.meta)))
+
+
+PASSES: tuple[Pass, ...] = (
+    mentions_pass, documents_pass, practices_pass, unit_objectives_pass, statistics_pass,
+    recommendations_pass, events_pass,
+)
+
+
+def run(inputs: Inputs, report_iri: str, passes: Sequence[Pass] = PASSES) -> ReportFacts:
+    facts = ReportFacts(report_iri)
+    for extraction_pass in passes:
+        facts = extraction_pass(inputs, facts)
+    return facts
+
+
+def _mentions_by_unit(facts: ReportFacts) -> defaultdict[str, list[Mention]]:
+    grouped: defaultdict[str, list[Mention]] = defaultdict(list)
+    for mention in facts.mentions:
+        grouped[mention.unit_iri].append(mention)
+    return grouped

@@ -1,0 +1,220 @@
+"""Practices: concrete actions of named actors, found clause by clause.
+
+A clause starts a practice when it opens with a *chain* of actor mentions (countries, organizations,
+local authorities joined by 、 和 与 及) followed by an action verb ("斐济设立了…", "老挝人民民主共和国、缅甸、
+泰国和越南核可了…"). Other openings the reports use for the same thing:
+- an agent after 由 ("由加拿大、厄瓜多尔和…共同主持的…运动");
+- a relative clause naming who launched or led something ("…联合王国和瑞士发起的…行动呼吁");
+- a place then its government ("在斯里兰卡，政府和雇主推出…": Sri Lanka);
+- an anaphor for the last actor of that kind ("该市还在 2019 年…": the city named before);
+- a nominal report of a measure ("印度尼西亚政府的一项政策…").
+Not practices: unnamed actors (一些国家 is not in the lexicon, so no chain starts), a chain whose first verb
+is one of saying (指出, 强调 …), and countries that are only the place or the beneficiary (they never open
+the clause). A country written right before its city (意大利米兰市) locates the city and is not an actor.
+
+Years: the one the sentence states before the verb (2019年，… / 在 2019 年…), or the year 同年 carries over
+from the previous sentences; ranges (2019-2024年, 2020 和 2021 年) and years in titles state no year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import iris
+from .context import UnitText
+from .model import Mention, ObjectiveAssignment, Practice
+from .objectives import choose
+from .years import stated_years
+
+ACTOR_KINDS = ("country", "organization", "local", "person")
+SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
+TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
+FILLERS = re.compile(r"^\s*(?:例如|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后|随后)?[，,]?\s*")
+ACTION_VERBS = (
+    "设立", "成立", "建立", "启动", "发起", "推出", "出台", "制定", "制订", "通过", "核准", "核可", "批准", "签署",
+    "实施", "推行", "执行", "禁止", "加强", "延长", "扩大", "提供", "授予", "颁发", "免除", "统一", "改进", "改善",
+    "支持", "支助", "协助", "资助", "组织", "举办", "开展", "任命", "发布", "编写", "编制", "设计", "合作", "参加",
+    "宣布", "采取", "落实", "启用", "领导", "主持", "汇编", "召集", "释放", "登记", "利用", "放松", "取消", "允许",
+    "建议", "拨付", "开发", "纳入", "重点关注", "提倡", "监测", "帮助", "应用", "创建", "筹集", "修订", "推动",
+    "核可", "运作", "引入", "试点", "培训", "部署", "投资", "捐助", "探索", "致力于",
+)
+SAYING_VERBS = (
+    "指出", "认为", "表示", "强调", "呼吁", "重申", "注意到", "认识到", "报告", "介绍", "分享", "欢迎", "感谢", "提请",
+    "敦促", "鼓励", "促请", "希望", "承认", "承诺", "申明", "作了发言", "发言", "主张", "警告", "提出",
+)
+VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
+RELATIVE = re.compile(r"^\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
+NOMINAL = re.compile(r"^(?:政府)?(?:关于[^，。；]{1,20})?的(?:一项|一个|一套)?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)")
+GOVERNMENT = re.compile(r"^\s*(?:政府|地方当局|当局|该国政府|地方政府)")
+PLACE_CLAUSE = re.compile(r"^\s*在\s*")
+ANAPHORS = {"该市": "local", "该国": "country", "该组织": "organization"}
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Who opens a clause, from where the practice's evidence starts, and by which rule."""
+
+    actors: tuple[str, ...]
+    start: int
+    chain_end: int
+    rule: str
+    confidence: float
+
+
+def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice]:
+    """The practices of one unit, in order."""
+    actors = sorted((m for m in mentions if m.kind in ACTOR_KINDS), key=lambda m: m.start)
+    practices: list[Practice] = []
+    last_year: int | None = None
+    last_actor: dict[str, str] = {}
+    for sentence in SENTENCE.finditer(unit.text):
+        s_start, s_end = sentence.span()
+        years = stated_years(unit.text, s_start, s_end)
+        carried = last_year if "同年" in sentence.group() else None
+        openings = _openings(unit.text, s_start, s_end, actors, last_actor)
+        for index, opening in enumerate(openings):
+            end = openings[index + 1].start if index + 1 < len(openings) else s_end
+            end = _trim_end(unit.text, opening.start, end)
+            verb = VERB.search(unit.text, opening.chain_end, end)
+            year = _year_before(years, verb.start() if verb else opening.chain_end, opening.start, s_start)
+            practice = _practice(unit, opening, end, year or carried, sentence.group())
+            if practice is not None:
+                practices.append(practice)
+                for actor in opening.actors:
+                    last_actor[_kind_of(actor, actors)] = actor
+        if years:
+            last_year = years[-1][1]
+        elif carried:
+            last_year = carried
+    return practices
+
+
+def _practice(unit: UnitText, opening: _Opening, end: int, year: int | None, sentence: str) -> Practice | None:
+    evidence = unit.text[opening.start:end]
+    choices = choose(evidence, sentence, unit.text, unit.headings)
+    if not choices:
+        return None
+    assignments = tuple(
+        ObjectiveAssignment(unit.iri, opening.start, end, choice.confidence, choice.rule, objective=choice.objective)
+        for choice in choices
+    )
+    confidence = round(min(opening.confidence, max(choice.confidence for choice in choices) + 0.1), 2)
+    return Practice(unit.iri, opening.start, end, confidence, opening.rule, actors=opening.actors, year=year,
+                    objectives=assignments, description=evidence.strip())
+
+
+def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
+              last_actor: dict[str, str]) -> list[_Opening]:
+    openings: list[_Opening] = []
+    place: list[Mention] = []
+    for clause in CLAUSE.finditer(text, s_start, s_end):
+        c_start = clause.start() + FILLERS.match(clause.group()).end()
+        c_end = clause.end()
+        opening = (_agent_or_subject(text, c_start, c_end, actors)
+                   or _located(text, c_start, c_end, place)
+                   or _anaphor(text, c_start, c_end, last_actor))
+        if opening is not None:
+            openings.append(opening)
+        place = [m for m in actors if c_start <= m.start and m.end <= c_end] if PLACE_CLAUSE.match(
+            text[c_start:c_end]) and not VERB.search(text, c_start, c_end) else []
+        openings.extend(_relatives(text, c_start, c_end, actors, openings))
+    return sorted(openings, key=lambda opening: opening.start)
+
+
+def _agent_or_subject(text: str, c_start: int, c_end: int, actors: Sequence[Mention]) -> _Opening | None:
+    by_agent = text.startswith("由", c_start)
+    chain, chain_end = _chain(text, c_start + 1 if by_agent else c_start, c_end, actors)
+    if not chain:
+        return None
+    rest = text[chain_end:c_end]
+    if NOMINAL.match(rest):
+        return _Opening(chain, c_start, chain_end, "practice/nominal", 0.5)
+    verb = VERB.search(text, chain_end, c_end)
+    if verb is None or verb.group() in SAYING_VERBS:
+        return None
+    if by_agent:
+        return _Opening(chain, c_start, chain_end, "practice/agent", 0.75)
+    return _Opening(chain, c_start, chain_end, "practice/subject-verb", 0.8)
+
+
+def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Opening | None:
+    """"在斯里兰卡，政府…推出…": the place's government (or the city's authority) acts."""
+    if not place or not GOVERNMENT.match(text, c_start):
+        return None
+    verb = VERB.search(text, c_start, c_end)
+    if verb is None or verb.group() in SAYING_VERBS:
+        return None
+    return _Opening((place[-1].entity,), c_start, c_start, "practice/located-government", 0.7)
+
+
+def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str]) -> _Opening | None:
+    for word, kind in ANAPHORS.items():
+        if text.startswith(word, c_start) and kind in last_actor:
+            verb = VERB.search(text, c_start + len(word), c_end)
+            if verb is not None and verb.group() not in SAYING_VERBS:
+                return _Opening((last_actor[kind],), c_start, c_start + len(word), "practice/anaphor", 0.65)
+    return None
+
+
+def _relatives(text: str, c_start: int, c_end: int, actors: Sequence[Mention],
+               found: list[_Opening]) -> list[_Opening]:
+    """"…联合王国和瑞士发起的行动呼吁": a chain anywhere in the clause followed by 发起的 / 主持的 …"""
+    covered = max((opening.chain_end for opening in found if c_start <= opening.start < c_end), default=c_start)
+    openings = []
+    for first in actors:
+        if first.start < covered or first.start >= c_end:
+            continue
+        chain, chain_end = _chain(text, first.start, c_end, actors)
+        covered = chain_end
+        if chain and RELATIVE.match(text, chain_end):
+            openings.append(_Opening(chain, first.start, chain_end, "practice/relative-clause", 0.65))
+    return openings
+
+
+def _chain(text: str, start: int, end: int, actors: Sequence[Mention]) -> tuple[tuple[str, ...], int]:
+    """Actor mentions from ``start`` joined only by separators, and the offset where the chain ends
+    (after a bracketed short name: 南部非洲发展共同体(南共体))."""
+    chain: list[Mention] = []
+    position = start
+    for mention in actors:
+        if mention.start < position:
+            continue
+        if mention.end > end or (mention.start != start if not chain else not SEPARATOR.match(
+                text[position:mention.start])):
+            break
+        if chain and mention.start == position and chain[-1].kind == "country" and mention.kind == "local":
+            chain[-1] = mention  # 意大利米兰市: the country locates the city
+        else:
+            chain.append(mention)
+        position = mention.end
+    if chain:
+        alias = TRAILING_ALIAS.match(text, position, end)
+        position = alias.end() if alias else position
+    return tuple(dict.fromkeys(mention.entity for mention in chain)), position
+
+
+def _year_before(years: list[tuple[int, int]], limit: int, start: int, s_start: int) -> int | None:
+    """The last year stated in the sentence before the verb of the practice (lead-in or subject part)."""
+    before = [year for position, year in years if s_start <= position < limit]
+    if not before:
+        return None
+    inside = [year for position, year in years if start <= position < limit]
+    return inside[-1] if inside else before[-1]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in "，,；;。 \n":
+        end -= 1
+    return end
+
+
+def _kind_of(entity: str, mentions: Sequence[Mention]) -> str:
+    return next((mention.kind for mention in mentions if mention.entity == entity), "")
+
+
+def practice_iri(practice: Practice) -> str:
+    return iris.fact(practice.unit_iri, "practice", practice.start, practice.end)

@@ -1,0 +1,102 @@
+"""Statistics: numbers with a unit the text makes explicit, normalised to plain values.
+
+The reports write numbers the Chinese way: thousands grouped by spaces (350 000, 5 490), magnitudes by
+万 (10^4) and 亿 (10^8), so "2.81 亿" is 281000000 and "5 490 亿美元" is 549000000000 USD. A number becomes a
+statistic only with a unit: 美元 (USD), % (percent), 名/人 or a people noun (person), 个/份/项 + a noun
+(count), 小时 (hour); a bare "亿" after a clause about people (人数, 人口, 移民 …) counts persons. Ranges
+("8300万至1.32亿") and counts of countries or donors are not statistics of the report's subject.
+
+>>> [(str(s.value), s.unit, s.year) for s in find_statistics("u", "2020 年，汇款总计 5 490 亿美元，仅比 2019 年下降 1.7%。")]
+[('549000000000', 'USD', 2020), ('1.7', 'percent', 2020)]
+>>> [(str(s.value), s.unit) for s in find_statistics("u", "在出生国以外生活的人数大幅增长，2020 年达到 2.81 亿。")]
+[('281000000', 'person')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .model import Statistic
+from .years import YEAR, stated_years
+
+NUMBER = r"(\d{1,3}(?:[ \u00a0\u2009]\d{3})+|\d+(?:\.\d+)?)"
+QUANTITY = re.compile(
+    NUMBER + r"\s*(万|亿)?\s*"
+    r"(美元|%|％|名|人|小时|个|份|项|种|(?=移民|难民|儿童|妇女|工人|返回者))"
+)
+BARE_MAGNITUDE = re.compile(NUMBER + r"\s*(万|亿)(?=[。，；,\s]|$)")
+RANGE_AFTER = re.compile(r"\s*(?:万|亿)?\s*(?:至|到|-|–)\s*\d")
+RANGE_BEFORE = re.compile(r"\d\s*(?:万|亿)?\s*(?:至|到|-|–)\s*$")
+PEOPLE_WORDS = ("人数", "人口", "移民", "难民", "儿童", "人")
+NOT_SUBJECT_COUNTS = ("国家", "个国", "捐助方", "组织", "办事处", "成员", "实体", "区域", "城市", "政府", "项目标")
+MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), None: Decimal(1)}
+UNIT = {"美元": "USD", "%": "percent", "％": "percent", "名": "person", "人": "person", "小时": "hour",
+        "个": "count", "份": "count", "项": "count", "种": "count", "": "person"}
+
+
+def parse_number(digits: str, magnitude: str | None) -> Decimal:
+    """'5 490', '亿' -> 549000000000.
+
+    >>> parse_number("350 000", None), parse_number("2.81", "亿"), parse_number("1.7", None)
+    (Decimal('350000'), Decimal('281000000'), Decimal('1.7'))
+    """
+    value = Decimal(re.sub(r"[ \u00a0\u2009]", "", digits)) * MAGNITUDE[magnitude]
+    return value.to_integral_value() if value == value.to_integral_value() else value
+
+
+def find_statistics(unit_iri: str, text: str) -> list[Statistic]:
+    years = [(position, year) for position, year in stated_years(text, 0, len(text))
+             if not text[max(0, position - 2):position].strip().endswith(("比", "较"))]
+    found: dict[int, Statistic] = {}
+    for match in QUANTITY.finditer(text):
+        statistic = _statistic(unit_iri, text, match, UNIT[match.group(3)], years)
+        if statistic is not None:
+            found.setdefault(match.start(), statistic)
+    for match in BARE_MAGNITUDE.finditer(text):
+        sentence = text[_sentence_start(text, match.start()):match.start()]
+        if match.start() not in found and any(word in sentence for word in PEOPLE_WORDS):
+            statistic = _statistic(unit_iri, text, match, "person", years)
+            if statistic is not None:
+                found[match.start()] = statistic
+    return [found[start] for start in sorted(found)]
+
+
+def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
+               years: list[tuple[int, int]]) -> Statistic | None:
+    start, end = match.span()
+    if _is_year_or_part(text, match) or RANGE_AFTER.match(text, match.end(1)) or _after_range(text, start):
+        return None
+    if unit == "count" and any(text.startswith(word, end) for word in NOT_SUBJECT_COUNTS):
+        return None
+    value = parse_number(match.group(1), match.group(2))
+    clause_start = _clause_start(text, start)
+    sentence_start = _sentence_start(text, start)
+    year = next((y for position, y in reversed(years) if sentence_start <= position < start), None)
+    measure = text[clause_start:_clause_end(text, end)].strip()
+    return Statistic(unit_iri, start, end, 0.8 if unit != "count" else 0.6, f"statistic/{unit}",
+                     value=value, unit=unit, currency="USD" if unit == "USD" else None, year=year,
+                     measure=measure[:80])
+
+
+def _is_year_or_part(text: str, match: re.Match[str]) -> bool:
+    following = text[match.end(1):match.end(1) + 2].lstrip()
+    return bool(YEAR.match(text, match.start(1))) or following.startswith(("年", "月", "日", "段", "届", "号"))
+
+
+def _after_range(text: str, start: int) -> bool:
+    """Is this the upper end of a range ("8300万至1.32亿")?"""
+    return bool(RANGE_BEFORE.search(text[max(0, start - 8):start]))
+
+
+def _clause_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "，。；,;：") + 1
+
+
+def _clause_end(text: str, position: int) -> int:
+    ends = [index for index in (text.find(mark, position) for mark in "，。；,;") if index != -1]
+    return min(ends, default=len(text))
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max(text.rfind(mark, 0, position) for mark in "。；;") + 1

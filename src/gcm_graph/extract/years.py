@@ -1,0 +1,27 @@
+"""Years a sentence states for itself: single years, not ranges, not years inside titles.
+
+>>> [year for _, year in stated_years("2019年，斐济…；2019-2024年战略；2020 和 2021 年；《2020 年报告》", 0, 40)]
+[2019]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import title_spans
+
+YEAR = re.compile(r"(?<![\d\-–—/])(1[89]\d\d|20\d\d)\s*年(?!\s*[至到\-–—/]\s*\d)")
+_RANGE_BEFORE = re.compile(r"(?:[\-–—至到和、/]|\d)\s*$")
+
+
+def stated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, year) of each single year stated in ``text[start:end]``."""
+    titles = title_spans(text)
+    found = []
+    for match in YEAR.finditer(text, start, end):
+        if _RANGE_BEFORE.search(text[max(start, match.start() - 3):match.start()]):
+            continue
+        if any(left <= match.start() < right for left, right in titles):
+            continue
+        found.append((match.start(), int(match.group(1))))
+    return found
