@@ -16,7 +16,6 @@ ID_BASE = "https://w3id.org/gcm/id/"
 
 PREFIXES: dict[str, str] = {
     "gcm": GCM_NS,
-    "gcmid": ID_BASE,
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",
