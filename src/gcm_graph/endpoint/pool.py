@@ -2,9 +2,11 @@
 
 pyoxigraph cannot cancel a running query from Python (oxigraph#1926), so each query runs in a process
 holding ``Store.read_only``, and a query that outlives its deadline is stopped the only way possible: the
-process is killed and a fresh one started (about 50 ms). The pool size is the concurrency bound; on top,
-one client (address) may hold at most ``per_client`` workers, so a single heavy client always leaves a
-worker for the others, and at most ``max_waiting`` requests queue before new ones get 503 + Retry-After.
+process is killed and a fresh one started (about 50 ms). The pool size is the concurrency bound. Fairness
+is work-conserving: a client (address) may use every idle worker while nobody else waits, but once another
+client waits, a client already holding ``per_client`` workers gets no more until the others are served, so
+one heavy client delays the others by at most one query's ``query_timeout``. At most ``max_waiting``
+requests queue; further ones get 503 + Retry-After.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ class _Worker:
         self.conn.close()
 
     def call(self, job: QueryJob, timeout: float, limit: float) -> Rendered | Failure:
+        if not self.process.is_alive():  # killed from outside (OOM killer, an operator) while idle
+            self.restart()
         try:
             self.conn.send(job)
             ready = self.conn.poll(timeout)
@@ -69,7 +73,7 @@ class WorkerPool:
         self.max_waiting = max_waiting if max_waiting is not None else 32 * self.size
         self._idle = [_Worker(oxigraph_dir) for _ in range(self.size)]
         self._busy: Counter[str] = Counter()
-        self._waiting = 0
+        self._waiting: Counter[str] = Counter()
         self._cond = threading.Condition()
 
     def run(self, job: QueryJob, timeout: float) -> Rendered:
@@ -86,18 +90,27 @@ class WorkerPool:
 
     def _acquire(self, client: str, deadline: float) -> _Worker:
         with self._cond:
-            if self._waiting >= self.max_waiting:
-                raise EndpointBusy(f"endpoint: {self._waiting} queries already wait for a worker, retry later")
-            self._waiting += 1
+            waiting = self._waiting.total()
+            if waiting >= self.max_waiting:
+                raise EndpointBusy(f"endpoint: {waiting} queries already wait for a worker, retry later")
+            self._waiting[client] += 1
             try:
-                while not self._idle or self._busy[client] >= self.per_client:
+                while not self._may_take(client):
                     remaining = deadline - time.monotonic()
                     if remaining <= 0 or not self._cond.wait(remaining):
                         raise EndpointBusy("endpoint: no query worker became free before the query_timeout")
                 self._busy[client] += 1
                 return self._idle.pop()
             finally:
-                self._waiting -= 1
+                self._waiting[client] -= 1
+                if not self._waiting[client]:
+                    del self._waiting[client]
+
+    def _may_take(self, client: str) -> bool:
+        if not self._idle:
+            return False
+        others_wait = self._waiting.total() > self._waiting[client]
+        return self._busy[client] < self.per_client or not others_wait
 
     def _release(self, worker: _Worker, client: str) -> None:
         with self._cond:

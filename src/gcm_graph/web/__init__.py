@@ -9,6 +9,7 @@ from flask import Flask, current_app, request
 
 from ..backend import Backend, open_backend
 from ..endpoint.build_info import BuildInfo, load_build_info
+from ..endpoint.cache import ResultCache
 from ..settings import Settings
 
 
@@ -20,10 +21,14 @@ class AppState:
     build: BuildInfo | None = None
     #: values computed once per build (VoID linksets), keyed by name
     cache: dict[str, object] = field(default_factory=dict)
+    #: rendered /sparql results, keyed by the query job
+    results: ResultCache = field(default_factory=ResultCache)
 
     def base_url(self) -> str:
         """The public root URL ending in '/', from settings.public_url or else the request."""
-        return (self.settings.public_url or request.url_root).rstrip("/") + "/"
+        if self.settings.public_url:
+            return self.settings.public_url.rstrip("/") + "/"
+        return f"{request.scheme}://{request.host}{request.root_path}/"
 
 
 def create_app(settings: Settings | None = None) -> Flask:

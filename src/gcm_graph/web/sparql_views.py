@@ -3,7 +3,8 @@
 Without a query, a browser gets the query page and an RDF client the Service Description (SPARQL 1.1
 Service Description §2). Status codes are decided before any byte is sent: the worker computes the result
 up to ``max_rows`` + 1 rows; a cut result is a 200 with ``X-GCM-Truncated: true`` and ``X-GCM-Rows``.
-A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304.
+A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304;
+results are kept in an LRU (:mod:`gcm_graph.endpoint.cache`), so a repeated query costs no worker.
 """
 
 from __future__ import annotations
@@ -75,7 +76,10 @@ def sparql() -> Response:
                    base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
     timeout = min(parsed.timeout or settings.query_timeout, settings.query_timeout)
     started = time.perf_counter()
-    rendered = app.backend.execute(job, timeout)
+    rendered = app.results.get(job)
+    if rendered is None:
+        rendered = app.backend.execute(job, timeout)
+        app.results.put(job, rendered)
     response = Response(_chunks(rendered.body), content_type=rendered.media_type)
     response.headers["Content-Length"] = str(len(rendered.body))
     response.headers["X-GCM-Query-Time"] = f"{(time.perf_counter() - started) * 1000:.1f}ms"

@@ -1,0 +1,54 @@
+"""An in-memory LRU of rendered query results, bounded in bytes.
+
+The store a server reads never changes while it runs (a new build is a new directory, served by a restart),
+so a result is valid for the life of the process. Popular queries (the query page's examples, the pages'
+visualisations) are then answered without a worker round trip. Errors and timeouts are never cached.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+
+from .results import Rendered
+
+
+class ResultCache:
+    """Least recently used entries go first once the bodies exceed ``max_bytes``; a body larger than an
+    eighth of it is not kept at all, so one big result cannot flush the cache.
+
+    >>> cache = ResultCache(max_bytes=200)
+    >>> for key in "abcdefghij":
+    ...     cache.put(key, Rendered("text/csv", key.encode() * 25, 1, False))
+    >>> [key for key in "abcdefghij" if cache.get(key) is None]
+    ['a', 'b']
+    >>> cache.put("big", Rendered("text/csv", b"x" * 26, 1, False)); cache.get("big") is None
+    True
+    """
+
+    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[Hashable, Rendered] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Rendered | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: Hashable, rendered: Rendered) -> None:
+        size = len(rendered.body)
+        if size > self.max_bytes // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = rendered
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self._bytes -= len(evicted.body)

@@ -1,0 +1,67 @@
+"""The worker pool on its own: hard timeouts that free the worker, crashes, and fairness between clients."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from gcm_graph.endpoint.errors import ProtocolError, QueryTimeout
+from gcm_graph.endpoint.execution import QueryJob
+from gcm_graph.endpoint.negotiation import Formats
+from gcm_graph.endpoint.pool import WorkerPool
+from gcm_graph.settings import Settings
+
+FORMATS = Formats("text/csv", "application/n-triples")
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+QUICK = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+@pytest.fixture()
+def pool(mini_settings: Settings):
+    pool = WorkerPool(mini_settings.oxigraph_dir, size=2, per_client=1)
+    yield pool
+    pool.close()
+
+
+def test_timeout_kills_the_query_and_the_pool_keeps_answering(pool):
+    with pytest.raises(QueryTimeout, match="query_timeout"):
+        pool.run(QueryJob(SLOW, FORMATS, 10, client="a"), timeout=0.5)
+    for _ in range(3):
+        assert pool.run(QueryJob(QUICK, FORMATS, 10, client="a"), timeout=30).body.split()[0] == b"n"
+
+
+def test_a_killed_worker_process_is_replaced(pool):
+    for worker in list(pool._idle):
+        worker.process.kill()
+        worker.process.join()
+    answers = [pool.run(QueryJob(QUICK, FORMATS, 10), timeout=30) for _ in range(4)]
+    assert all(a.body.startswith(b"n\r\n") for a in answers)
+
+
+def test_a_heavy_client_cannot_starve_another(pool):
+    finished: dict[str, float] = {}
+
+    def run(name: str, query: str, client: str, timeout: float) -> None:
+        try:
+            pool.run(QueryJob(query, FORMATS, 10, client=client), timeout)
+        except ProtocolError:  # timed out (or gave up waiting): finished all the same
+            pass
+        finished[name] = time.monotonic()
+
+    heavy = [threading.Thread(target=run, args=(f"heavy{i}", SLOW, "heavy", 1.0)) for i in range(2)]
+    for thread in heavy:  # nobody else waits: the heavy client may use both workers
+        thread.start()
+    while pool._idle:
+        time.sleep(0.01)
+    light = threading.Thread(target=run, args=("light", QUICK, "light", 30.0))
+    light.start()
+    while not pool._waiting:
+        time.sleep(0.01)
+    more = [threading.Thread(target=run, args=(f"heavy{i}", SLOW, "heavy", 2.0)) for i in (2, 3)]
+    for thread in more:
+        thread.start()
+    for thread in [*heavy, light, *more]:
+        thread.join(60)
+    assert finished["light"] < min(finished["heavy2"], finished["heavy3"])
