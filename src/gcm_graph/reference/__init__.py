@@ -118,10 +118,11 @@ def reference_quads(directory: Path = VOCAB_DIR) -> Iterator[Quad]:
 
 def ontology_quads(path: Path = ONTOLOGY_DIR / "gcm.ttl") -> Iterator[Quad]:
     """``ontology/gcm.ttl`` into its own named graph, so class and property labels are queryable."""
+    graph = NamedNode(ONTOLOGY_IRI)
     try:
         with path.open("rb") as handle:
-            yield from pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE,
-                                        base_iri=ONTOLOGY_IRI, to_graph=NamedNode(ONTOLOGY_IRI))
+            for quad in pyoxigraph.parse(handle, format=pyoxigraph.RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI):
+                yield Quad(quad.subject, quad.predicate, quad.object, graph)
     except OSError as error:
         raise ReferenceTableError(f"{path}: cannot read the ontology ({error.strerror})") from None
     except SyntaxError as error:
