@@ -21,11 +21,13 @@
     items.forEach(function (item, index) {
       var text = item.querySelector("pre.rq code").textContent;
       var name = item.getAttribute("data-title");
-      var tab = index === 0 ? first : yasgui.addTab(false, { name: name });
-      tab.setQuery(text);
-      if (tab.setName) { tab.setName(name); }
+      if (index === 0) {
+        first.setQuery(text);
+        first.setName(name);
+      } else {  // tabs other than the active one get their query as config: their editor is not drawn yet
+        yasgui.addTab(false, { name: name, yasqe: { value: text } });
+      }
     });
-    if (items.length) { yasgui.selectTabId(first.getId()); }
     window.gcmYasgui = yasgui;
   });
 })();
