@@ -27,6 +27,8 @@ PERSON = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z.'\-]*(?:[ \u00a0]+[A-Z][A-Za-z.
 
 #: endings of the names of non-governmental bodies: a country right before such a name is part of it
 BODY_SUFFIXES = ("协会", "基金会", "公司", "工会", "联合会", "新月会", "红十字会", "大学", "学院", "研究所")
+#: short names of a UN organ that, written right after another body's name, are that body's own organ
+ORGAN_WORDS = ("大会",)
 #: characters that end a proper name in running text (conjunctions, particles, punctuation)
 _NAME_STOPS = set("的和与及、，。；：,;:()（）“”《》 \n在为对向从将于由并同等以了是")
 _LONGEST_BODY_NAME = 16
@@ -45,11 +47,14 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
     titles = title_spans(text)
     matches = [match for match in lexicon.scan(text) if not inside(titles, match.start, match.end)]
     starts = {match.start for match in matches}
+    ends = {match.end for match in matches if match.entry.kind == "organization"}
     mentions: list[Mention] = []
     for match in matches:
         entry = match.entry
         if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
             continue
+        if entry.text in ORGAN_WORDS and (match.start in ends or text[match.start - 1:match.start] in ")）"):
+            continue  # 国际劳工组织(劳工组织)大会: that body's own conference, not the General Assembly
         mentions.append(_mention(unit_iri, text, match.start, match.end, entry.iri, entry.kind, "lexicon"))
         if entry.kind == "group":
             mentions.extend(_nested(unit_iri, text, match, lexicon))

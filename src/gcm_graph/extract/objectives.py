@@ -4,7 +4,8 @@
 2. the curated keyword lexicon (``ontology/vocab/objective-keywords.tsv``) over the evidence text, narrowed
    to the objectives the section stands for when the two agree (0.85), else alone (0.7);
 3. the objectives the heading lists explicitly ("讨论目标 4、8 …", ESCAP annex II) restrict the keywords;
-4. the section's main objective from :mod:`.section_objectives` when no keyword fires (0.6).
+4. the section's main objective from :mod:`.section_objectives` when no keyword fires (0.6);
+5. else the keyword objective of the whole paragraph (0.4).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def choose(evidence: str, sentence: str, paragraph: str, headings: Sequence[str]
         return [Choice(_best(scores), "objective/keyword", 0.7)]
     if mapped:
         return [Choice(mapped[0], "objective/section", 0.6)]
-    return []
+    around = keyword_scores(paragraph)
+    return [Choice(_best(around), "objective/keyword-paragraph", 0.4)] if around else []
 
 
 def unit_objectives(text: str, headings: Sequence[str]) -> list[Choice]:

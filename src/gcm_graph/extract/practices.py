@@ -33,23 +33,23 @@ SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
-FILLERS = re.compile(r"^\s*(?:例如|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后|随后)?[，,]?\s*")
+FILLERS = re.compile(r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后|随后)?[，,]?\s*")
 ACTION_VERBS = (
     "设立", "成立", "建立", "启动", "发起", "推出", "出台", "制定", "制订", "通过", "核准", "核可", "批准", "签署",
     "实施", "推行", "执行", "禁止", "加强", "延长", "扩大", "提供", "授予", "颁发", "免除", "统一", "改进", "改善",
     "支持", "支助", "协助", "资助", "组织", "举办", "开展", "任命", "发布", "编写", "编制", "设计", "合作", "参加",
     "宣布", "采取", "落实", "启用", "领导", "主持", "汇编", "召集", "释放", "登记", "利用", "放松", "取消", "允许",
     "建议", "拨付", "开发", "纳入", "重点关注", "提倡", "监测", "帮助", "应用", "创建", "筹集", "修订", "推动",
-    "核可", "运作", "引入", "试点", "培训", "部署", "投资", "捐助", "探索", "致力于",
+    "核可", "运作", "引入", "试点", "培训", "部署", "投资", "捐助", "探索", "致力于", "进行",
 )
 SAYING_VERBS = (
     "指出", "认为", "表示", "强调", "呼吁", "重申", "注意到", "认识到", "报告", "介绍", "分享", "欢迎", "感谢", "提请",
     "敦促", "鼓励", "促请", "希望", "承认", "承诺", "申明", "作了发言", "发言", "主张", "警告", "提出",
 )
 VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
-RELATIVE = re.compile(r"^\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
-NOMINAL = re.compile(r"^(?:政府)?(?:关于[^，。；]{1,20})?的(?:一项|一个|一套)?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)")
-GOVERNMENT = re.compile(r"^\s*(?:政府|地方当局|当局|该国政府|地方政府)")
+RELATIVE = re.compile(r"\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
+NOMINAL = re.compile(r"^(?:政府)?(?:关于[^，。；]{1,20})?的[^，。；的]{0,4}?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)")
+GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方政府)")
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
 ANAPHORS = {"该市": "local", "该国": "country", "该组织": "organization"}
 
@@ -84,8 +84,6 @@ def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice
             practice = _practice(unit, opening, end, year or carried, sentence.group())
             if practice is not None:
                 practices.append(practice)
-                for actor in opening.actors:
-                    last_actor[_kind_of(actor, actors)] = actor
         if years:
             last_year = years[-1][1]
         elif carried:
@@ -114,18 +112,22 @@ def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
     for clause in CLAUSE.finditer(text, s_start, s_end):
         c_start = clause.start() + FILLERS.match(clause.group()).end()
         c_end = clause.end()
-        opening = (_agent_or_subject(text, c_start, c_end, actors)
+        opening = (_agent_or_subject(text, c_start, c_end, s_end, actors)
                    or _located(text, c_start, c_end, place)
                    or _anaphor(text, c_start, c_end, last_actor))
         if opening is not None:
             openings.append(opening)
+            last_actor.update((_kind_of(entity, actors), entity) for entity in opening.actors)
         place = [m for m in actors if c_start <= m.start and m.end <= c_end] if PLACE_CLAUSE.match(
             text[c_start:c_end]) and not VERB.search(text, c_start, c_end) else []
         openings.extend(_relatives(text, c_start, c_end, actors, openings))
     return sorted(openings, key=lambda opening: opening.start)
 
 
-def _agent_or_subject(text: str, c_start: int, c_end: int, actors: Sequence[Mention]) -> _Opening | None:
+def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
+                      actors: Sequence[Mention]) -> _Opening | None:
+    """A chain opening the clause, then an action verb (in this clause or, when the clause is only the
+    subject and its setting, in the rest of the sentence)."""
     by_agent = text.startswith("由", c_start)
     chain, chain_end = _chain(text, c_start + 1 if by_agent else c_start, c_end, actors)
     if not chain:
@@ -133,7 +135,7 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, actors: Sequence[Ment
     rest = text[chain_end:c_end]
     if NOMINAL.match(rest):
         return _Opening(chain, c_start, chain_end, "practice/nominal", 0.5)
-    verb = VERB.search(text, chain_end, c_end)
+    verb = VERB.search(text, chain_end, c_end) or VERB.search(text, chain_end, s_end)
     if verb is None or verb.group() in SAYING_VERBS:
         return None
     if by_agent:
