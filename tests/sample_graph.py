@@ -64,10 +64,14 @@ def _reference() -> str:
     return "\n".join(lines)
 
 
+def _span(unit: str, kind: str, text: str, words: str) -> tuple[str, int, int]:
+    """The IRI and offsets of ``words`` in a unit's text, as iris.mention / iris.fact mint them."""
+    start = text.index(words)
+    return f"{unit}/{kind}/{start}-{start + len(words)}", start, start + len(words)
+
+
 def _mention(unit: str, text: str, anchor: str, entity: str) -> str:
-    start = text.index(anchor)
-    end = start + len(anchor)
-    iri = f"{unit}/mention/{start}-{end}"
+    iri, start, end = _span(unit, "mention", text, anchor)
     return (
         f"<{iri}> a gcm:Mention ; oa:motivatedBy oa:identifying ; oa:hasBody <{entity}> ; "
         f"oa:hasTarget <{iri}#target> ; gcm:mentionedIn <{unit}> ; gcm:refersTo <{entity}> ; "
@@ -82,9 +86,7 @@ def _mention(unit: str, text: str, anchor: str, entity: str) -> str:
 
 def _practice(unit: str, text: str, clause: str, actor: str, objective: int, year: int,
               confidence: str = "0.8") -> str:
-    start = text.index(clause)
-    end = start + len(clause)
-    iri = f"{unit}/practice/{start}-{end}"
+    iri, start, end = _span(unit, "practice", text, clause)
     return (
         f"<{iri}> a gcm:Practice ; gcm:actor <{actor}> ; gcm:objective <{ID}objective/{objective}> ; "
         f'gcm:year "{year}"^^xsd:gYear ; dcterms:description "{clause}"@zh ; prov:wasDerivedFrom <{unit}> ; '
