@@ -29,6 +29,9 @@ def test_from_home_to_the_paragraph_on_objective_13(page, page_server: str, shoo
     assert mention.evaluate("node => getComputedStyle(node).backgroundColor") != "rgba(0, 0, 0, 0)"
     assert target.evaluate("node => { const r = node.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
     shoot(page, "04-reader-para-29")
+    target.locator("sup.fn a").focus()  # the footnote pops over on keyboard focus
+    assert target.locator(".fn-pop").is_visible() and "iom.int" in target.locator(".fn-pop").inner_text()
+    shoot(page, "04b-footnote")
 
 
 def test_network_draws_and_a_filter_changes_it(page, page_server: str, shoot) -> None:

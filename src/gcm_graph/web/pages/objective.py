@@ -12,9 +12,9 @@ from . import bp
 from .common import first_per, objective_number, select
 from .sparql_text import iri, labels
 
-# units an objective is attached to: directly, or through a practice derived from the unit
-_UNITS_OF = """{{ ?unit a gcm:TextUnit ; gcm:objective {obj} }}
-  UNION {{ ?unit a gcm:Paragraph ; gcm:objective {obj} }}
+# text units (anything with gcm:text, so not assignments or practices) an objective is attached to:
+# directly, or through a practice derived from the unit
+_UNITS_OF = """{{ ?unit gcm:objective {obj} ; gcm:text [] }}
   UNION {{ ?p a gcm:Practice ; gcm:objective {obj} ; prov:wasDerivedFrom ?unit }}"""
 
 

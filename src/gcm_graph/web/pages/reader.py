@@ -122,7 +122,7 @@ SELECT ?section ?parent ?title ?number ?level WHERE {{ GRAPH {graph} {{
     units = first_per(select(f"""
 SELECT ?unit ?kind ?parent ?text ?number ?itemLabel ?order WHERE {{ GRAPH {graph} {{
   ?unit a ?type ; gcm:text ?text . VALUES (?type ?kind) {{
-    (gcm:Paragraph "Paragraph") (gcm:TextBlock "TextBlock") (gcm:ListItem "ListItem") }}
+    (gcm:Paragraph "Paragraph") (gcm:TextBlock "TextBlock") (gcm:ListItem "ListItem") (gcm:TableRow "TableRow") }}
   OPTIONAL {{ ?unit dcterms:isPartOf ?parent }} OPTIONAL {{ ?unit gcm:paragraphNumber ?number }}
   OPTIONAL {{ ?unit gcm:itemLabel ?itemLabel }} OPTIONAL {{ ?unit gcm:order ?order }} }} }}"""), "unit")
     mentions = select(f"""
