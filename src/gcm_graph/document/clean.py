@@ -24,6 +24,10 @@ _DEBRIS = re.compile(
     r"|(?P<url>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/_\-=#%~&])"
 )
 
+# Where debris can start. Scanning for these first is ten times faster than running the whole
+# alternation at every character (its branches start with groups, so the engine cannot skip ahead).
+_TRIGGER = re.compile(r"[*<\[⁰¹²³⁴⁵⁶⁷⁸⁹^错]|https?://|www\.")
+
 
 def link_target(url: str) -> str:
     """A URL as printed, made absolute when it was printed without a scheme.
@@ -46,7 +50,9 @@ def clean_into(builder: TextBuilder, source: str, start: int, end: int) -> None:
     ('见 E/2021/58。各国可', [('1', 12)], ['E/2021/58'])
     """
     position = start
-    for match in _DEBRIS.finditer(source, start, end):
+    for trigger in _TRIGGER.finditer(source, start, end):
+        if trigger.start() < position or (match := _DEBRIS.match(source, trigger.start(), end)) is None:
+            continue
         kind = match.lastgroup
         if kind == "url" and match.start() > 0 and source[match.start() - 1].isascii() \
                 and source[match.start() - 1].isalnum():

@@ -43,7 +43,7 @@ def freeze_footnotes(assembler: Assembler) -> tuple[Footnote, ...]:
     citers = [(unit.order, unit.scope, unit.text) for unit in assembler.units]
     citers += [(section.order, section.scope, section.title) for section in assembler.sections]
     for order, scope, builder in sorted(citers, key=lambda citer: citer[0]):
-        for ref in builder.build().footnote_refs:
+        for ref in builder.refs:
             key = ("" if ref.label.isdigit() else scope, ref.label)
             footnote = by_key.get(key) or by_label.get(ref.label)
             if footnote is not None:

@@ -9,7 +9,10 @@ inserted, which is what lets the extractor's spans be published as exact source 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from .blocks import Line
 from .model import FootnoteRef, Link, Span
@@ -28,12 +31,63 @@ def is_wide(char: str) -> bool:
     return char >= "\u2e80" or char in _WIDE_PUNCTUATION
 
 
+class SourceMap(Sequence[int]):
+    """Clean-text offsets to source offsets, stored as runs of consecutively copied characters: a unit
+    is a handful of verbatim slices, so this is a few numbers per unit instead of one per character.
+
+    >>> mapping = SourceMap(array("i", [0, 3]), array("i", [10, 40]), 5)
+    >>> list(mapping), mapping[4], mapping[-1], len(mapping)
+    ([10, 11, 12, 40, 41], 41, 41, 5)
+    """
+
+    __slots__ = ("_starts", "_sources", "_length")
+
+    def __init__(self, starts: array, sources: array, length: int) -> None:
+        self._starts = starts      # clean offset where each run starts
+        self._sources = sources    # source offset of the run's first character
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(f"source map index {index} out of range 0..{self._length - 1}")
+        run = bisect_right(self._starts, index) - 1
+        return self._sources[run] + index - self._starts[run]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._starts[1:], self._length] if self._starts else []
+        for start, end, source in zip(self._starts, ends, self._sources, strict=True):
+            yield from range(source, source + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SourceMap):
+            return (self._length, self._starts, self._sources) == (other._length, other._starts, other._sources)
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SourceMap({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """The finished parts of a text unit, in the shape :class:`.model.TextUnit` takes them."""
 
     text: str
-    source_map: array
+    source_map: SourceMap
     segments: tuple[Span, ...]
     footnote_refs: tuple[FootnoteRef, ...]
     links: tuple[Link, ...]
@@ -43,12 +97,14 @@ class TextBuilder:
     """Collects one unit's text and the source lines it is built from: one segment per run of consecutive
     lines, a new one after a blank line or after ``interrupt`` says other text was read in between."""
 
-    __slots__ = ("_parts", "_map", "length", "_tail", "_refs", "_links", "_segments", "_adjacent",
+    __slots__ = ("_parts", "_starts", "_sources", "_run_end", "length", "_tail", "_refs", "_links", "_segments", "_adjacent",
                  "_pending", "_last_newline", "_last_line")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
-        self._map = array("i")
+        self._starts = array("i")
+        self._sources = array("i")
+        self._run_end = -1
         self.length = 0
         self._tail = ""
         self._refs: list[FootnoteRef] = []
@@ -92,15 +148,23 @@ class TextBuilder:
             if not (is_wide(self._tail[-1]) or is_wide(source[start])):
                 self._put(" ", position)
         self._parts.append(source[start:end])
-        self._map.extend(range(start, end))
+        self._run(start)
         self.length += end - start
+        self._run_end = end
         self._tail = (self._tail + source[max(start, end - 2):end])[-2:]
 
     def _put(self, char: str, position: int) -> None:
         self._parts.append(char)
-        self._map.append(position)
+        self._run(position)
         self.length += 1
+        self._run_end = position + 1
         self._tail = (self._tail + char)[-2:]
+
+    def _run(self, source_start: int) -> None:
+        """Start a new run unless the next character continues the last one in the source too."""
+        if source_start != self._run_end:
+            self._starts.append(self.length)
+            self._sources.append(source_start)
 
     def ref(self, label: str) -> None:
         self._refs.append(FootnoteRef(label, self.length))
@@ -124,6 +188,10 @@ class TextBuilder:
     def ends_with_colon(self) -> bool:
         return self._tail[-1:] in ("：", ":")
 
+    @property
+    def refs(self) -> tuple[FootnoteRef, ...]:
+        return tuple(self._refs)
+
     def build(self) -> Built:
-        return Built("".join(self._parts), self._map, tuple(Span(s, e) for s, e in self._segments),
-                     tuple(self._refs), tuple(self._links))
+        return Built("".join(self._parts), SourceMap(self._starts, self._sources, self.length),
+                     tuple(Span(s, e) for s, e in self._segments), tuple(self._refs), tuple(self._links))
