@@ -25,6 +25,7 @@ from .. import iris
 from ..reference import load_surfaces
 from ..reference.tables import read_table, split_list
 from ..settings import PROJECT_ROOT
+from .model import Named
 
 LOCAL_AUTHORITIES = PROJECT_ROOT / "ontology" / "vocab" / "local-authorities.tsv"
 
@@ -127,13 +128,20 @@ class Lexicon:
         return not (_is_latin(surface[-1]) and end < len(text) and _is_latin(text[end]))
 
 
-def local_authority_entries(path: Path = LOCAL_AUTHORITIES) -> list[Entry]:
-    """Cities and other local authorities the reports name (``local-authorities.tsv``)."""
-    entries = []
-    for row in read_table(path, ("name_en", "name_zh", "country", "alt_zh")):
-        iri = iris.local_authority(row.required("name_en"))
-        entries.extend(Entry(text, iri, "local") for text in (row.required("name_zh"), *split_list(row["alt_zh"])))
-    return entries
+@cache
+def local_authorities(path: Path = LOCAL_AUTHORITIES) -> tuple[tuple[Named, tuple[str, ...]], ...]:
+    """Cities and other local authorities the reports name (``local-authorities.tsv``): each with its
+    Chinese aliases. The reference graph does not hold them, so the fact graph describes those mentioned."""
+    return tuple(
+        (Named(iris.local_authority(row.required("name_en")), "local", row.required("name_zh"), row["name_en"],
+               iris.country(row.required("country"))), split_list(row["alt_zh"]))
+        for row in read_table(path, ("name_en", "name_zh", "country", "alt_zh"))
+    )
+
+
+def local_authority_entries() -> list[Entry]:
+    return [Entry(text, named.iri, "local") for named, aliases in local_authorities()
+            for text in (named.label_zh, *aliases)]
 
 
 def reference_entries() -> list[Entry]:

@@ -64,7 +64,7 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
 
 def find_persons(unit_iri: str, text: str) -> list[Mention]:
     return [
-        Mention(unit_iri, match.start(1), match.end(1), 0.85, "mention/person-title",
+        Mention(unit_iri, match.start(1), match.end(1), 0.85, "mention-person-title",
                 text=match.group(1), entity=iris.person(" ".join(match.group(1).split())), kind="person")
         for match in PERSON.finditer(text)
     ]
@@ -94,4 +94,4 @@ def _nested(unit_iri: str, text: str, match: Match, lexicon: Lexicon) -> list[Me
 def _mention(unit_iri: str, text: str, start: int, end: int, iri: str, kind: str, rule: str) -> Mention:
     surface = text[start:end]
     confidence = 0.85 if surface.isascii() else 0.95 if len(surface) > 2 else 0.9
-    return Mention(unit_iri, start, end, confidence, f"mention/{rule}", text=surface, entity=iri, kind=kind)
+    return Mention(unit_iri, start, end, confidence, f"mention-{rule}", text=surface, entity=iri, kind=kind)

@@ -32,6 +32,23 @@ class Mention(Anchor):
     text: str = ""
     entity: str = ""
     kind: str = ""
+    prefix: str = ""    # up to QUOTE_CONTEXT characters before the span, for oa:TextQuoteSelector
+    suffix: str = ""
+
+
+#: characters of context kept on each side of a mention's exact text
+QUOTE_CONTEXT = 8
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity the reference graph does not describe (a person, a local authority), with its labels."""
+
+    iri: str
+    kind: str           # "person" | "local"
+    label_zh: str
+    label_en: str = ""
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,3 +148,4 @@ class ReportFacts:
     statistics: tuple[Statistic, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     events: tuple[Event, ...] = field(default=())
+    named: tuple[Named, ...] = ()

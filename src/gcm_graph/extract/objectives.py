@@ -66,10 +66,10 @@ def choose(evidence: str, sentence: str, paragraph: str, headings: Sequence[str]
     """The objectives of a practice or recommendation whose evidence is ``evidence``."""
     in_sentence = explicit_objectives(sentence)
     if in_sentence:
-        return [Choice(number, "objective/explicit-sentence", 0.95) for number in in_sentence]
+        return [Choice(number, "objective-explicit-sentence", 0.95) for number in in_sentence]
     in_paragraph = explicit_objectives(paragraph) if OBJECTIVES.search(paragraph) else []
     if in_paragraph:
-        return [Choice(number, "objective/explicit-paragraph", 0.9) for number in in_paragraph]
+        return [Choice(number, "objective-explicit-paragraph", 0.9) for number in in_paragraph]
     listed = [number for heading in headings for number in explicit_objectives(heading)]
     mapped = section_objectives(tuple(headings))
     frame = listed or list(mapped)
@@ -77,26 +77,26 @@ def choose(evidence: str, sentence: str, paragraph: str, headings: Sequence[str]
     if scores:
         agreeing = [number for number, _ in scores.most_common() if number in frame]
         if agreeing:
-            return [Choice(agreeing[0], "objective/keyword-in-section", 0.85)]
-        return [Choice(_best(scores), "objective/keyword", 0.7)]
+            return [Choice(agreeing[0], "objective-keyword-in-section", 0.85)]
+        return [Choice(_best(scores), "objective-keyword", 0.7)]
     if mapped:
-        return [Choice(mapped[0], "objective/section", 0.6)]
+        return [Choice(mapped[0], "objective-section", 0.6)]
     around = keyword_scores(paragraph)
-    return [Choice(_best(around), "objective/keyword-paragraph", 0.4)] if around else []
+    return [Choice(_best(around), "objective-keyword-paragraph", 0.4)] if around else []
 
 
 def unit_objectives(text: str, headings: Sequence[str]) -> list[Choice]:
     """Paragraph-level objectives: explicit numbers, the section's main objective, and a keyword
     objective that the paragraph returns to (at least two hits)."""
-    choices = [Choice(number, "objective/explicit-paragraph", 0.95) for number in explicit_objectives(text)]
+    choices = [Choice(number, "objective-explicit-paragraph", 0.95) for number in explicit_objectives(text)]
     mapped = section_objectives(tuple(headings))
     if mapped:
-        choices.append(Choice(mapped[0], "objective/section", 0.7))
+        choices.append(Choice(mapped[0], "objective-section", 0.7))
     scores = keyword_scores(text)
     if scores:
         best = _best(scores)
         if scores[best] >= 2:
-            choices.append(Choice(best, "objective/keyword", 0.5))
+            choices.append(Choice(best, "objective-keyword", 0.5))
     unique: dict[int, Choice] = {}
     for choice in choices:
         unique.setdefault(choice.objective, choice)

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 
 from ..seeds import ReportMeta
 from .context import UnitText, by_kind
-from .lexicon import Lexicon
+from .lexicon import Lexicon, local_authorities
 from .mentions import find_mentions
-from .model import Mention, ObjectiveAssignment, ReportFacts
+from .model import QUOTE_CONTEXT, Mention, Named, ObjectiveAssignment, ReportFacts
 from .objectives import unit_objectives
 from .practices import find_practices
 from .recommendations import find_recommendations
@@ -43,8 +43,24 @@ def mentions_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
         spans = [(ref.start, ref.end) for ref in references]
         lexical = [m for m in find_mentions(unit.iri, unit.text, inputs.lexicon)
                    if not any(start < m.end and m.start < end for start, end in spans)]
-        found.extend(sorted([*references, *lexical], key=lambda m: (m.start, -m.end)))
+        spans_seen: set[tuple[int, int]] = set()
+        for mention in sorted([*references, *lexical], key=lambda m: (m.start, -m.end)):
+            if (mention.start, mention.end) not in spans_seen:  # one entity per span: the mention IRI
+                spans_seen.add((mention.start, mention.end))
+                found.append(_quoted(unit.text, mention))
     return replace(facts, mentions=tuple(found))
+
+
+def named_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    """Labels for the persons and local authorities mentioned, which the reference graph lacks."""
+    places = {named.iri: named for named, _ in local_authorities()}
+    named: dict[str, Named] = {}
+    for mention in facts.mentions:
+        if mention.kind == "local" and mention.entity in places:
+            named.setdefault(mention.entity, places[mention.entity])
+        elif mention.kind == "person":
+            named.setdefault(mention.entity, Named(mention.entity, "person", mention.text, mention.text))
+    return replace(facts, named=tuple(named.values()))
 
 
 def documents_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
@@ -90,7 +106,7 @@ def events_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
 
 
 PASSES: tuple[Pass, ...] = (
-    mentions_pass, documents_pass, practices_pass, unit_objectives_pass, statistics_pass,
+    mentions_pass, named_pass, documents_pass, practices_pass, unit_objectives_pass, statistics_pass,
     recommendations_pass, events_pass,
 )
 
@@ -100,6 +116,11 @@ def run(inputs: Inputs, report_iri: str, passes: Sequence[Pass] = PASSES) -> Rep
     for extraction_pass in passes:
         facts = extraction_pass(inputs, facts)
     return facts
+
+
+def _quoted(text: str, mention: Mention) -> Mention:
+    return replace(mention, prefix=text[max(0, mention.start - QUOTE_CONTEXT):mention.start],
+                   suffix=text[mention.end:mention.end + QUOTE_CONTEXT])
 
 
 def _mentions_by_unit(facts: ReportFacts) -> defaultdict[str, list[Mention]]:

@@ -134,13 +134,13 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
         return None
     rest = text[chain_end:c_end]
     if NOMINAL.match(rest):
-        return _Opening(chain, c_start, chain_end, "practice/nominal", 0.5)
+        return _Opening(chain, c_start, chain_end, "practice-nominal", 0.5)
     verb = VERB.search(text, chain_end, c_end) or VERB.search(text, chain_end, s_end)
     if verb is None or verb.group() in SAYING_VERBS:
         return None
     if by_agent:
-        return _Opening(chain, c_start, chain_end, "practice/agent", 0.75)
-    return _Opening(chain, c_start, chain_end, "practice/subject-verb", 0.8)
+        return _Opening(chain, c_start, chain_end, "practice-agent", 0.75)
+    return _Opening(chain, c_start, chain_end, "practice-subject-verb", 0.8)
 
 
 def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Opening | None:
@@ -150,7 +150,7 @@ def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Open
     verb = VERB.search(text, c_start, c_end)
     if verb is None or verb.group() in SAYING_VERBS:
         return None
-    return _Opening((place[-1].entity,), c_start, c_start, "practice/located-government", 0.7)
+    return _Opening((place[-1].entity,), c_start, c_start, "practice-located-government", 0.7)
 
 
 def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str]) -> _Opening | None:
@@ -158,7 +158,7 @@ def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str]) ->
         if text.startswith(word, c_start) and kind in last_actor:
             verb = VERB.search(text, c_start + len(word), c_end)
             if verb is not None and verb.group() not in SAYING_VERBS:
-                return _Opening((last_actor[kind],), c_start, c_start + len(word), "practice/anaphor", 0.65)
+                return _Opening((last_actor[kind],), c_start, c_start + len(word), "practice-anaphor", 0.65)
     return None
 
 
@@ -173,7 +173,7 @@ def _relatives(text: str, c_start: int, c_end: int, actors: Sequence[Mention],
         chain, chain_end = _chain(text, first.start, c_end, actors)
         covered = chain_end
         if chain and RELATIVE.match(text, chain_end):
-            openings.append(_Opening(chain, first.start, chain_end, "practice/relative-clause", 0.65))
+            openings.append(_Opening(chain, first.start, chain_end, "practice-relative-clause", 0.65))
     return openings
 
 

@@ -29,7 +29,7 @@ def find_recommendations(unit: UnitText, mentions: Sequence[Mention]) -> list[Re
         addressees = tuple(dict.fromkeys(
             mention.entity for mention in mentions
             if mention.kind in ADDRESSEE_KINDS and opening.end() <= mention.start < head_end
-            and mention.rule != "mention/lexicon-nested"
+            and mention.rule != "mention-lexicon-nested"
         ))
         if not addressees:
             continue
@@ -39,6 +39,6 @@ def find_recommendations(unit: UnitText, mentions: Sequence[Mention]) -> list[Re
             ObjectiveAssignment(unit.iri, start, end, choice.confidence, choice.rule, objective=choice.objective)
             for choice in choices
         )
-        found.append(Recommendation(unit.iri, start, end, 0.85, f"recommendation/{VERB_RULE[opening.group(1)]}",
+        found.append(Recommendation(unit.iri, start, end, 0.85, f"recommendation-{VERB_RULE[opening.group(1)]}",
                                     addressees=addressees, objectives=objectives, description=evidence.strip()))
     return found

@@ -51,11 +51,11 @@ def find_documents(unit_iri: str, text: str, corpus_symbols: Iterable[str] = ()
         symbol = re.sub(r"\.\s+", ".", match.group(1)).rstrip(".")
         if any(char.isdigit() for char in symbol):
             end = match.start(1) + len(match.group(1).rstrip("."))
-            found.append(_document(unit_iri, match.start(1), end, text, symbol, corpus, "reference/symbol"))
+            found.append(_document(unit_iri, match.start(1), end, text, symbol, corpus, "reference-symbol"))
     for match in RESOLUTION.finditer(text):
         body = text[max(0, match.start() - 8):match.start()]
         symbol = resolution_symbol(body, f"{match.group(1)}/{match.group(2)}")
-        found.append(_document(unit_iri, match.start(), match.end(), text, symbol, corpus, "reference/resolution"))
+        found.append(_document(unit_iri, match.start(), match.end(), text, symbol, corpus, "reference-resolution"))
     return found
 
 
@@ -89,7 +89,7 @@ def _objectives(unit_iri: str, text: str) -> list[Mention]:
                 continue
             start = match.start() if index == 0 else match.start(1) + number.start()
             end = match.start(1) + number.end()
-            mentions.append(Mention(unit_iri, start, end, 0.95, "reference/objective-number",
+            mentions.append(Mention(unit_iri, start, end, 0.95, "reference-objective-number",
                                     text=text[start:end], entity=iris.objective(value), kind="objective"))
     return mentions
 
@@ -99,11 +99,11 @@ def _sdgs(unit_iri: str, text: str) -> list[Mention]:
     for pattern, rule in ((SDG_GOAL, "sdg-goal"), (SDG_TARGET, "sdg-target"), (SDG_INDICATOR, "sdg-indicator")):
         for match in pattern.finditer(text):
             group = 1 if match.group(1) else 2
-            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.95, f"reference/{rule}",
+            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.95, f"reference-{rule}",
                                     text=match.group(), entity=iris.sdg(match.group(group)), kind="sdg"))
     for match in OBJECTIVES.finditer(text):  # "目标 10 的指标 10.c.1": the goal the indicator belongs to
         if text[match.end():match.end() + 4].lstrip().startswith("的指标") and match.group(1).isdigit():
-            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.9, "reference/sdg-goal-of-indicator",
+            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.9, "reference-sdg-goal-of-indicator",
                                     text=match.group(), entity=iris.sdg(match.group(1)), kind="sdg"))
     return mentions
 

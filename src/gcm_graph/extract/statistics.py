@@ -74,7 +74,7 @@ def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
     sentence_start = _sentence_start(text, start)
     year = next((y for position, y in reversed(years) if sentence_start <= position < start), None)
     measure = text[clause_start:_clause_end(text, end)].strip()
-    return Statistic(unit_iri, start, end, 0.8 if unit != "count" else 0.6, f"statistic/{unit}",
+    return Statistic(unit_iri, start, end, 0.8 if unit != "count" else 0.6, f"statistic-{unit}",
                      value=value, unit=unit, currency="USD" if unit == "USD" else None, year=year,
                      measure=measure[:80])
 
