@@ -135,6 +135,8 @@ def test_reader_highlights_mentions_and_shows_practices_and_footnotes(client: Fl
     soup = page(client, "/page/report/A-76-642")
     paragraph = soup.find(id="para-29")
     assert paragraph is not None
+    popover = paragraph.select_one("sup.fn .fn-pop").extract()
+    assert "iom.int" in popover.get_text()
     assert paragraph.select_one("p.para").get_text().endswith(PARA_29[-10:] + "12")  # text, then marker 12
     mentions = {a.get_text(): a["href"] for a in paragraph.select("a.mention")}
     assert mentions == {"泰国": "/page/country/THA", "比利时": "/page/country/BEL", "墨西哥": "/page/country/MEX"}
