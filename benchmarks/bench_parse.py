@@ -42,8 +42,10 @@ def seed_texts() -> dict[str, str]:
 def long_report(text: str, copies: int) -> str:
     """``text`` repeated, paragraph numbers shifted in each copy so numbering continues."""
     last = max(int(number) for number in _PARAGRAPH_NUMBER.findall(text))
-    return "\n\n".join(_PARAGRAPH_NUMBER.sub(lambda m, shift=copy * last: f"{int(m.group(1)) + shift}. ", text)
-                       for copy in range(copies))
+    def shifted(copy: int) -> str:
+        return _PARAGRAPH_NUMBER.sub(lambda match: f"{int(match.group(1)) + copy * last}. ", text)
+
+    return "\n\n".join(shifted(copy) for copy in range(copies))
 
 
 def parse_all(texts: Iterable[str]) -> int:

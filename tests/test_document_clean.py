@@ -4,8 +4,8 @@ and every clean character maps back to the source character it was copied from."
 from __future__ import annotations
 
 import pytest
-from document_fixtures import SYMBOLS, paragraph, parsed, seed_text, text_units
 
+from document_fixtures import SYMBOLS, paragraph, parsed, seed_text, text_units
 from gcm_graph.document.clean import clean_into
 from gcm_graph.document.markers import SUPERSCRIPT_DIGITS
 from gcm_graph.document.text import TextBuilder
@@ -44,11 +44,12 @@ def test_segments_hold_the_unit_in_order(symbol: str) -> None:
     source = seed_text(symbol)
     for unit in text_units(parsed(symbol)):
         spans = list(unit.segments)
-        assert spans and all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+        assert spans and all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
         for char, offset in zip(unit.text, unit.source_map, strict=True):
             if not char.isspace():
                 assert any(span.start <= offset < span.end for span in spans)
-        positions = [offset for char, offset in zip(unit.text, unit.source_map, strict=True) if not char.isspace()]
+        pairs = zip(unit.text, unit.source_map, strict=True)
+        positions = [offset for char, offset in pairs if not char.isspace()]
         assert positions == sorted(positions)
         assert all(source[span.start:span.end].strip() for span in spans)
 

@@ -4,8 +4,8 @@ after a page break, scoping of lettered notes, and the link from a note to its f
 from __future__ import annotations
 
 import pytest
-from document_fixtures import SYMBOLS, paragraph, parsed, section, text_units
 
+from document_fixtures import SYMBOLS, paragraph, parsed, section, text_units
 from gcm_graph.document import parse_report
 from gcm_graph.document.model import Footnote
 
@@ -93,8 +93,8 @@ def test_links_in_footnotes() -> None:
 
 def test_markdown_link_in_running_text() -> None:
     para = paragraph("ESCAP/GCM/2021/3", 9)
-    assert para.text.endswith("公布：\nwww.unescap.org/intergovernmental-meetings/asia-pacific-regional-review-"
-                              "implementation-global-compact-safe-orderly。")
+    assert para.text.endswith("公布：\nwww.unescap.org/intergovernmental-meetings/asia-pacific-regional-"
+                              "review-implementation-global-compact-safe-orderly。")
     assert [link.target for link in para.links] == [
         "http://www.unescap.org/intergovernmental-meetings/asia-pacific-regional-review-implementation-"
         "global-compact-safe-orderly"]

@@ -4,15 +4,16 @@ naming the input and the line; it never crashes (document/parser.py)."""
 from __future__ import annotations
 
 import pytest
-from document_fixtures import seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from document_fixtures import seed_text, text_units
 from gcm_graph.document import ParseError, parse_report
-from gcm_graph.document.model import Paragraph, Report, Section, TextBlock, TextUnit
+from gcm_graph.document.model import Paragraph, Report, Section, TextBlock
 
 # Line shapes the parser reacts to, mixed with arbitrary text so the rules meet each other in odd orders.
-SHAPES = ["1. 第一段。", "2. 第二段", "12. 段落¹ 文", "3.", "一. 引言", "十. ", "A. 节", "附件二", "## 附件一",
+SHAPES = ["1. 第一段。", "2. 第二段", "12. 段落¹ 文", "3.", "一. 引言", "十. ", "A. 节", "附件二",
+          "## 附件一",
           "摘要", "**决定**", "**二. 会议****A. 开幕**", "### **三. 题**", "¹ 注释", "¹⁰", "^a 注", "^b",
           "<sup>1</sup> 注", "(a) 项；", "- (b) 项", "  - 项目", "(议程项目 3(b))", "主席： 某人  ",
           "文号\t标题\t", "<b>组</b>\t\t", '<a href="http://u">t</a>\tx', "[E/1](#)", "<https://a.b/c>",
@@ -23,18 +24,8 @@ documents = st.one_of(st.text(max_size=300), st.lists(lines, max_size=40).map("\
                       st.lists(lines, max_size=40).map("\n\n".join))
 
 
-def units(report: Report) -> list[TextUnit]:
-    found: list[TextUnit] = list(report.footnotes)
-    for node in report.walk():
-        if isinstance(node, Section) and node.title is not None:
-            found.append(node.title)
-        elif isinstance(node, Paragraph | TextBlock):
-            found.append(node)
-    return found
-
-
 def assert_sound(report: Report, source: str) -> None:
-    for unit in units(report):
+    for unit in text_units(report):
         assert len(unit.source_map) == len(unit.text)
         for char, offset in zip(unit.text, unit.source_map, strict=True):
             assert 0 <= offset < len(source)

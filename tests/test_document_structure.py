@@ -4,8 +4,8 @@ summaries, annexes and front matter (document/structure.py, blocks.py, markers.p
 from __future__ import annotations
 
 import pytest
-from document_fixtures import SYMBOLS, paragraph, parsed, section, sections, seed_text
 
+from document_fixtures import SYMBOLS, paragraph, parsed, section, sections, seed_text
 from gcm_graph.document.model import Paragraph, Section, Table, TextBlock
 
 EXPECTED_NUMBERS = {
@@ -140,7 +140,8 @@ def test_unnumbered_headings_nest_under_the_numbered_one() -> None:
         "IV.h2": "正常和非正常移民背景下联合国与国际金融机构的参与",
         "IV.h3": "联合国和私营部门在财政支助以外的活动", "IV.h4": "加强参与的方式",
     }
-    assert [p.number for p in section("A/71/978", "III.A.h1").children if isinstance(p, Paragraph)] == [43, 44, 45]
+    heading = section("A/71/978", "III.A.h1")
+    assert [p.number for p in heading.children if isinstance(p, Paragraph)] == [43, 44, 45]
     assert section("A/71/978", "III.A.h1") in section("A/71/978", "III.A").children
 
 
@@ -177,7 +178,8 @@ def test_annexes_restart_numbering_and_hold_the_table() -> None:
     assert isinstance(table, Table)
     assert table.header == ("文号", "标题", "议程项目")
     assert [row[0] for row in table.rows][:3] == ["ESCAP/GCM/2021/1", "ESCAP/GCM/2021/2", "ESCAP/GCM/2021/3"]
-    assert dict(zip([row[0] for row in table.rows], table.groups, strict=True))["ESCAP/GCM/2021/L.2"] == "限制分发文件"
+    groups = dict(zip([row[0] for row in table.rows], table.groups, strict=True))
+    assert groups["ESCAP/GCM/2021/L.2"] == "限制分发文件"
     assert table.groups[-1] == "在线信息"
     assert all("<" not in cell for row in table.rows for cell in row)
     assert {link.target for link in table.links} == {
@@ -238,7 +240,8 @@ def test_summary_is_unnumbered_text_before_the_first_chapter() -> None:
 
 def test_box_is_a_section_of_bullet_blocks_with_its_own_notes() -> None:
     box = section("A/76/642", "I.box1")
-    assert box.kind == "box" and box.title is not None and box.title.text == "移民流动和移民概况：全球数据和趋势"
+    assert box.kind == "box" and box.title is not None
+    assert box.title.text == "移民流动和移民概况：全球数据和趋势"
     assert box in section("A/76/642", "I").children
     assert len(box.children) == 9 and all(isinstance(child, TextBlock) for child in box.children)
     assert box.children[0].text == "最近几十年，在出生国或国籍国以外生活的人数大幅增长，2020 年达到 2.81 亿。"  # type: ignore[union-attr]
@@ -256,7 +259,8 @@ def test_box_is_a_section_of_bullet_blocks_with_its_own_notes() -> None:
 def test_front_matter_is_stated_metadata_not_paragraphs(symbol: str, session: int | None,
                                                         agenda: tuple[str, ...], title: str) -> None:
     report = parsed(symbol)
-    assert (report.stated.session, report.stated.agenda_items, report.stated.title) == (session, agenda, title)
+    stated = report.stated
+    assert (stated.session, stated.agenda_items, stated.title) == (session, agenda, title)
     first = min(p.segments[0].start for p in report.paragraphs())
     assert report.front_matter and all(span.end <= first for span in report.front_matter)
 

@@ -31,7 +31,7 @@ def stated_metadata(texts: list[str]) -> StatedMetadata:
         if session is None and (match := _SESSION.search(text)):
             session = chinese_to_int(match.group(1))
         if not agenda and (match := _AGENDA.search(text)):
-            agenda = tuple(item.replace(" ", "").replace("\t", "") for item in _AGENDA_ITEM.findall(match.group(1)))
+            agenda = tuple("".join(item.split()) for item in _AGENDA_ITEM.findall(match.group(1)))
         if place_and_date is None and _DATE.search(text) and len(text) <= 60:
             place_and_date = text
     return StatedMetadata(session, agenda, _title(texts), place_and_date)

@@ -369,7 +369,8 @@ class Assembler:
     def _raw(self, piece: Piece) -> str:
         """The first line's text after its label, without bold marks and trailing citation markers."""
         line = piece.lines[0]
-        return _TRAILING_MARKERS.sub("", self.source[piece.head.content_start:line.end].replace("**", "")).strip()
+        text = self.source[piece.head.content_start:line.end].replace("**", "")
+        return _TRAILING_MARKERS.sub("", text).strip()
 
     def _titles(self, piece: Piece) -> bool:
         """Whether a chapter/section/annex-numbered piece is a heading, not a sentence starting "A. …"."""

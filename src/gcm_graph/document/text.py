@@ -73,7 +73,8 @@ class SourceMap(Sequence[int]):
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, SourceMap):
-            return (self._length, self._starts, self._sources) == (other._length, other._starts, other._sources)
+            return (self._length == other._length and self._starts == other._starts
+                    and self._sources == other._sources)
         return isinstance(other, Sequence) and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]
@@ -97,8 +98,8 @@ class TextBuilder:
     """Collects one unit's text and the source lines it is built from: one segment per run of consecutive
     lines, a new one after a blank line or after ``interrupt`` says other text was read in between."""
 
-    __slots__ = ("_parts", "_starts", "_sources", "_run_end", "length", "_tail", "_refs", "_links", "_segments", "_adjacent",
-                 "_pending", "_last_newline", "_last_line")
+    __slots__ = ("_parts", "_starts", "_sources", "_run_end", "length", "_tail", "_refs", "_links",
+                 "_segments", "_adjacent", "_pending", "_last_newline", "_last_line")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
