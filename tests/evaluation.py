@@ -108,7 +108,7 @@ def practice_scores() -> list[Score]:
         for practice in facts.practices:
             if practice.unit_iri in labels:
                 predicted_by_key[labels[practice.unit_iri]].append(practice)
-    actors_gold = actors_found = years_total = years_right = 0
+    actors_gold = actors_found = actors_predicted = years_total = years_right = 0
     objectives_gold = objectives_predicted = objectives_right = 0
     matched_count = 0
     for key, rows in gold_by_key.items():
@@ -126,6 +126,7 @@ def practice_scores() -> list[Score]:
             candidates.remove(best)
             matched_count += 1
             actors_found += len(gold_actors & {key_of(a).lower() for a in best.actors})
+            actors_predicted += len(best.actors)
             years_total += 1
             years_right += best.year == gold_year
             predicted_objectives = {o.objective for o in best.objectives}
@@ -135,7 +136,7 @@ def practice_scores() -> list[Score]:
     predicted_total = sum(len(predicted_by_key.get(key, [])) for key in gold_by_key)
     return [
         Score("practices (matched)", len(gold_rows), predicted_total, matched_count),
-        Score("practice actors", actors_gold, actors_gold, actors_found),
+        Score("practice actors", actors_gold, actors_predicted, actors_found),
         Score("practice years", years_total, years_total, years_right),
         Score("practice objectives", objectives_gold, objectives_predicted, objectives_right),
     ]

@@ -53,7 +53,7 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
         entry = match.entry
         if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
             continue
-        if entry.text in ORGAN_WORDS and (match.start in ends or text[match.start - 1:match.start] in ")）"):
+        if entry.text in ORGAN_WORDS and (match.start in ends or text[match.start - 1:match.start] in (")", "）")):
             continue  # 国际劳工组织(劳工组织)大会: that body's own conference, not the General Assembly
         mentions.append(_mention(unit_iri, text, match.start, match.end, entry.iri, entry.kind, "lexicon"))
         if entry.kind == "group":

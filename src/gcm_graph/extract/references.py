@@ -24,7 +24,7 @@ _SEP = r"\s*(?:、|，|,|和|及|以及)\s*"
 OBJECTIVES = re.compile(rf"(?<![\d.])目标\s*(\d{{1,2}}(?:{_SEP}\d{{1,2}})*)(?![\d.])")
 SDG_GOAL = re.compile(r"可持续发展目标\s*(\d{1,2})(?![\d.])")
 SDG_TARGET = re.compile(r"具体目标\s*(\d{1,2}\.[0-9a-z])(?![\w.])|(?<![\w./])(\d{1,2}\.[a-z])(?![\w.])")
-SDG_INDICATOR = re.compile(r"(?<![\w./])(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])")
+SDG_INDICATOR = re.compile(r"指标\s*(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])|(?<![\w./])(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])")
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])((?:A|E|S|ESCAP|UNEP|POP)(?:/(?:[A-Za-z0-9]+\.\s?\d+|[A-Za-z0-9.]+))+"
     r"(?:-(?:A|E|S)(?:/[A-Za-z0-9.]+)+)?)"

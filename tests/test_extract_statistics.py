@@ -1,0 +1,39 @@
+"""Statistics: Chinese number notation normalised, units made explicit, ranges and country counts skipped."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from evaluation import extracted
+
+from gcm_graph.extract.statistics import find_statistics
+
+
+def stats(text: str) -> list[tuple[Decimal, str, int | None]]:
+    return [(s.value, s.unit, s.year) for s in find_statistics("u", text)]
+
+
+def test_money_with_spaced_thousands_and_yi() -> None:
+    assert stats("2020 年，官方记录的对中低收入国家的汇款共计 5 490 亿美元。") == [
+        (Decimal("549000000000"), "USD", 2020)]
+
+
+def test_persons_percent_and_comparison_year() -> None:
+    assert stats("2020 年，葡萄牙向超过 350 000 名移民授予临时居留身份，仅比 2019 年下降 1.7%。") == [
+        (Decimal("350000"), "person", 2020), (Decimal("1.7"), "percent", 2020)]
+
+
+def test_bare_magnitude_of_people() -> None:
+    assert stats("在出生国或国籍国以外生活的人数大幅增长，2020 年达到 2.81 亿。") == [
+        (Decimal("281000000"), "person", 2020)]
+
+
+def test_ranges_years_and_country_counts_are_not_statistics() -> None:
+    assert stats("2020年，可能有8300万至1.32亿人陷入长期饥饿；超过 125 个国家；第 109 届会议；2019 年。") == []
+
+
+def test_monetary_statistics_carry_a_currency_on_the_seeds() -> None:
+    facts, _ = extracted()["A/76/642"]
+    money = [s for s in facts.statistics if s.unit == "USD"]
+    assert money and all(s.currency == "USD" for s in money)
+    assert Decimal("30000000") in {s.value for s in money}
