@@ -20,7 +20,9 @@
       { selector: "edge", style: {
           "width": "mapData(weight, 1, 10, 1, 6)", "line-color": "#b9c4cf", "curve-style": "haystack",
           "opacity": 0.8 } },
-      { selector: "node:selected", style: { "border-width": 3, "border-color": "#f4a261" } }
+      { selector: "node:selected, node.hover", style: { "border-width": 3, "border-color": "#f4a261",
+          "label": "data(name)", "z-index": 10, "text-background-color": "#ffffff",
+          "text-background-opacity": 0.9, "text-background-padding": 2 } }
     ];
   }
 
@@ -28,8 +30,9 @@
     return json.elements.map(function (el) {
       if (el.group === "nodes") {
         var d = el.data;
-        d.label = d.kind === "objective" ? String(d.id.split("/").pop()) :
-          (lang === "zh" ? d.zh : d.en) || d.en || d.zh;
+        d.name = (lang === "zh" ? d.zh : d.en) || d.en || d.zh;
+        // objectives by number; actors by name when well connected, the rest on hover or selection
+        d.label = d.kind === "objective" ? String(d.id.split("/").pop()) : (d.degree >= 3 ? d.name : "");
         d.size = 14 + 6 * Math.sqrt(d.degree);
         d.colour = PALETTE[d.community % PALETTE.length];
       }
@@ -47,7 +50,8 @@
         if (container._cy) { container._cy.destroy(); }
         var cy = cytoscape({
           container: container, elements: toElements(json, lang), style: styleSheet(),
-          layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 70 },
+          layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 400000, idealEdgeLength: 60,
+                    nodeOverlap: 20, gravity: 60, numIter: 1500 },
           wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3
         });
         container._cy = cy;
@@ -60,10 +64,8 @@
             window.location.href = "/page/" + id.substring("https://w3id.org/gcm/id/".length);
           }
         });
-        cy.nodes().forEach(function (node) {
-          var d = node.data();
-          node.data("title", (d.zh || "") + " / " + (d.en || "") + " — degree " + d.degree);
-        });
+        cy.on("mouseover", "node", function (event) { event.target.addClass("hover"); });
+        cy.on("mouseout", "node", function (event) { event.target.removeClass("hover"); });
       })
       .catch(function (error) { if (status) { status.textContent = String(error); } });
   }
