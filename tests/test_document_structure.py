@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from document_fixtures import SYMBOLS, paragraph, parsed, section, sections, seed_text
+from gcm_graph.document import parse_report
 from gcm_graph.document.model import Paragraph, Section, Table, TextBlock
 
 EXPECTED_NUMBERS = {
@@ -267,3 +268,11 @@ def test_front_matter_is_stated_metadata_not_paragraphs(symbol: str, session: in
 
 def test_meeting_place_and_date() -> None:
     assert parsed("ESCAP/GCM/2021/3").stated.place_and_date == "2021年3月10日至12日，曼谷"
+
+
+@pytest.mark.parametrize("symbol", SYMBOLS)
+def test_windows_line_endings_parse_the_same(symbol: str) -> None:
+    crlf = parse_report(seed_text(symbol).replace("\n", "\r\n"))
+    assert [(p.number, p.annex, p.text) for p in crlf.paragraphs()] == [
+        (p.number, p.annex, p.text) for p in parsed(symbol).paragraphs()]
+    assert [f.text for f in crlf.footnotes] == [f.text for f in parsed(symbol).footnotes]
