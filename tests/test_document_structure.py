@@ -276,3 +276,10 @@ def test_windows_line_endings_parse_the_same(symbol: str) -> None:
     assert [(p.number, p.annex, p.text) for p in crlf.paragraphs()] == [
         (p.number, p.annex, p.text) for p in parsed(symbol).paragraphs()]
     assert [f.text for f in crlf.footnotes] == [f.text for f in parsed(symbol).footnotes]
+
+
+def test_a_sentence_starting_like_a_section_number_is_text() -> None:
+    report = parse_report("一. 引言\n\n1. 第一段。\n\nA. F. Constant 认为如此。\n\n2. 第二段。\n")
+    blocks = [node for node in report.walk() if isinstance(node, TextBlock)]
+    assert [block.text for block in blocks] == ["A. F. Constant 认为如此。"]
+    assert [p.number for p in report.paragraphs()] == [1, 2]

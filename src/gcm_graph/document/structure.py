@@ -143,7 +143,7 @@ class Assembler:
         elif kind == "numbered":
             self._numbered(index, piece)
         elif kind == "lettered":
-            self._lettered(index, piece)
+            self._lettered(piece)
         elif kind == "bullet":
             self._bullet(piece)
         elif kind == "table":
@@ -173,7 +173,7 @@ class Assembler:
         else:
             self._text_block(piece, piece.head.label_start)
 
-    def _lettered(self, index: int, piece: Piece) -> None:
+    def _lettered(self, piece: Piece) -> None:
         unit = self._unit
         if unit is not None and unit.list_open():
             self._item(unit, piece, "lettered")
@@ -191,11 +191,15 @@ class Assembler:
             self._text_block(piece, piece.head.content_start)
 
     def _text(self, index: int, piece: Piece) -> None:
+        """Unnumbered text; also a chapter- or section-numbered line that reads as a sentence ("A. F. …"),
+        which keeps its "A. " prefix."""
         unit = self._unit
+        head = piece.head
+        start = head.label_start if head.kind in ("chapter", "section") else head.content_start
         if unit is not None and unit.text.is_open():
-            self._continue(unit, piece)
+            self._continue(unit, piece, start)
         elif self._footnote is not None and self._looks_like_tail(piece):
-            self._feed(self._footnote.text, piece.lines, piece.head.content_start, join=False)
+            self._feed(self._footnote.text, piece.lines, start, join=False)
         elif unit is not None and unit.list_open() and (not unit.items or piece.lines[0].hard_break):
             for line in piece.lines:
                 self._item(unit, Piece((line,), piece.head), "line", line.text_start)
@@ -203,7 +207,7 @@ class Assembler:
                 "numbered", "lettered", "bullet"):
             self._open("box" if self._next_kind(index) == "bullet" else "heading", None, piece)
         else:
-            self._text_block(piece, piece.head.content_start)
+            self._text_block(piece, start)
 
     def _explicit_heading(self, piece: Piece) -> None:
         top = self._stack[-1] if self._stack else None
@@ -269,9 +273,9 @@ class Assembler:
         self.units.append(unit)
         self._unit = unit
 
-    def _continue(self, unit: UnitDraft, piece: Piece) -> None:
+    def _continue(self, unit: UnitDraft, piece: Piece, start: int) -> None:
         extends_item = bool(unit.items) and unit.items[-1].end == unit.text.length
-        self._feed(unit.text, piece.lines, piece.head.content_start, join=False)
+        self._feed(unit.text, piece.lines, start, join=False)
         if extends_item:
             unit.items[-1].end = unit.text.length
 
