@@ -20,7 +20,8 @@ def terms(graph: Graph, kind) -> list:
 def test_every_class_and_property_has_an_entry_with_both_labels():
     graph = Graph().parse(ONTOLOGY)
     page = BeautifulSoup(render_html(), "html.parser")
-    for term in terms(graph, OWL.Class) + terms(graph, OWL.ObjectProperty) + terms(graph, OWL.DatatypeProperty):
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    for term in (term for kind in kinds for term in terms(graph, kind)):
         entry = page.find(id=str(term)[len(GCM_NS):])
         assert entry is not None, term
         text = entry.get_text()
@@ -40,7 +41,8 @@ def test_entries_show_domain_range_and_hierarchy():
 
 def test_the_page_follows_the_turtle_not_a_copy_of_it():
     graph = Graph().parse(ONTOLOGY)
-    graph.add((graph.value(predicate=RDF.type, object=OWL.Ontology), RDFS.label, Literal("Edited <b>", lang="en")))
+    ontology = graph.value(predicate=RDF.type, object=OWL.Ontology)
+    graph.add((ontology, RDFS.label, Literal("Edited <b>", lang="en")))
     removed = next(iter(terms(graph, OWL.Class)))
     graph.remove((removed, RDF.type, OWL.Class))
     page = render(graph)

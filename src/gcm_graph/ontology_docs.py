@@ -38,7 +38,8 @@ def curie(node: Node) -> str:
 
 
 def _texts(graph: Graph, subject: Node, predicate: URIRef, lang: str) -> list[str]:
-    return sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal) and o.language == lang)
+    values = graph.objects(subject, predicate)
+    return sorted(str(o) for o in values if isinstance(o, Literal) and o.language == lang)
 
 
 def _ref(graph: Graph, node: Node) -> str:
@@ -74,7 +75,8 @@ def _disjoint(graph: Graph, cls: URIRef) -> set[Node]:
 
 def _entry(graph: Graph, term: URIRef, rows: list[tuple[str, str]]) -> str:
     local = str(term)[len(GCM_NS):]
-    labels = " · ".join(escape(text) for lang in ("en", "zh") for text in _texts(graph, term, RDFS.label, lang))
+    labels = " · ".join(escape(text) for lang in ("en", "zh")
+                        for text in _texts(graph, term, RDFS.label, lang))
     comments = "".join(
         f'<p lang="{lang}">{escape(text)}</p>' for lang in ("en", "zh")
         for text in _texts(graph, term, RDFS.comment, lang)
@@ -118,7 +120,8 @@ def render(graph: Graph) -> str:
             ("subclass of", _refs(graph, graph.objects(cls, RDFS.subClassOf))),
             ("subclasses", _refs(graph, graph.subjects(RDFS.subClassOf, cls))),
             ("disjoint with", _refs(graph, _disjoint(graph, cls))),
-            ("properties with this domain", _refs(graph, (p for p in properties if _in_domain(graph, p, cls)))),
+            ("properties with this domain",
+             _refs(graph, (p for p in properties if _in_domain(graph, p, cls)))),
         ])
         for cls in classes
     )

@@ -22,8 +22,8 @@ from .records import Objective, Record, all_records, read_objectives, region_sch
 from .tables import ReferenceTableError
 
 __all__ = [
-    "Entity", "Objective", "ReferenceTableError", "Surface", "load_entities", "load_objectives",
-    "load_records", "load_surfaces", "ontology_quads", "reference_quads",
+    "REFERENCE_GRAPH", "Entity", "Objective", "ReferenceTableError", "Surface", "load_entities",
+    "load_objectives", "load_records", "load_surfaces", "ontology_quads", "reference_quads",
 ]
 
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
@@ -67,7 +67,8 @@ def load_surfaces(directory: Path = VOCAB_DIR) -> tuple[Surface, ...]:
     """Every preferred and alternative label (acronyms included), once per (text, entity)."""
     surfaces: dict[tuple[str, str], Surface] = {}
     for record in load_records(directory):
-        for lang, texts in (("zh", (record.label_zh, *record.alt_zh)), ("en", (record.label_en, *record.alt_en))):
+        forms = (("zh", (record.label_zh, *record.alt_zh)), ("en", (record.label_en, *record.alt_en)))
+        for lang, texts in forms:
             for text in texts:
                 surfaces.setdefault((text, record.iri), Surface(text, record.iri, lang, record.kind))
     return tuple(surfaces.values())
@@ -97,7 +98,8 @@ def scheme_quads(graph: NamedNode) -> Iterator[Quad]:
     """The concept schemes the objectives, principles and regions are top concepts of."""
     schemes = (
         (iris.objective_scheme(), "Objectives of the Global Compact for Migration", "全球移民契约的目标"),
-        (iris.principle_scheme(), "Guiding principles of the Global Compact for Migration", "全球移民契约的指导原则"),
+        (iris.principle_scheme(), "Guiding principles of the Global Compact for Migration",
+         "全球移民契约的指导原则"),
         (region_scheme(), "UN M49 geographic regions", "联合国M49地理区域"),
     )
     for iri, label_en, label_zh in schemes:

@@ -13,7 +13,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from .. import iris
-from ..vocab import DCTERMS, GCM, ID_BASE, RDFS, SKOS, XSD
+from ..vocab import DCTERMS, GCM, ID_BASE, SKOS, XSD
 from .tables import ReferenceTableError, Row, read_table, split_list
 
 Term = NamedNode | Literal
@@ -236,8 +236,9 @@ def sdg_records(directory: Path) -> Iterator[Record]:
 
 def group_records(directory: Path) -> Iterator[Record]:
     for row in read_table(directory / "actor-groups.tsv", ("key", "name_zh", "alt_zh", "name_en", "alt_en")):
-        yield Record(iris.actor_group(row.required("key")), "group", (GCM.ActorGroup,), row.required("name_zh"),
-                     row.required("name_en"), split_list(row["alt_zh"]), split_list(row["alt_en"]))
+        yield Record(iris.actor_group(row.required("key")), "group", (GCM.ActorGroup,),
+                     row.required("name_zh"), row.required("name_en"), split_list(row["alt_zh"]),
+                     split_list(row["alt_en"]))
 
 
 def all_records(directory: Path) -> tuple[Record, ...]:
