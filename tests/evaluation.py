@@ -83,7 +83,8 @@ def _by_paragraph(items: Iterable, labels_of: dict[str, dict[str, Key]]) -> dict
 
 def mention_scores() -> list[Score]:
     scope = {(row["report"], row["para"]) for row in read_gold("paragraphs.tsv")}
-    gold = {(row["report"], row["para"], row["type"], row["entity"].lower()) for row in read_gold("mentions.tsv")}
+    gold = {(row["report"], row["para"], row["type"], row["entity"].lower())
+            for row in read_gold("mentions.tsv")}
     predicted = set()
     for facts, labels in extracted().values():
         for mention in facts.mentions:
@@ -143,7 +144,8 @@ def practice_scores() -> list[Score]:
 
 
 def statistic_scores() -> list[Score]:
-    gold = {(row["report"], row["para"], Decimal(row["value"]), row["unit"]) for row in read_gold("statistics.tsv")}
+    gold = {(row["report"], row["para"], Decimal(row["value"]), row["unit"])
+            for row in read_gold("statistics.tsv")}
     scope = {(g[0], g[1]) for g in gold}
     predicted = set()
     for facts, labels in extracted().values():
@@ -160,8 +162,8 @@ def all_scores() -> list[Score]:
 
 def table(scores: list[Score]) -> str:
     lines = [f"{'measure':<22} {'gold':>5} {'pred':>5} {'hit':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-    lines += [f"{s.name:<22} {s.gold:>5} {s.predicted:>5} {s.correct:>5} {s.precision:>6.3f} {s.recall:>6.3f} "
-              f"{s.f1:>6.3f}" for s in scores]
+    lines += [f"{s.name:<22} {s.gold:>5} {s.predicted:>5} {s.correct:>5} "
+              f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}" for s in scores]
     return "\n".join(lines)
 
 

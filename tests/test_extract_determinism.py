@@ -1,4 +1,4 @@
-"""Issue 4, point 6: fact IRIs are functions of the input, and editing one paragraph renumbers nothing else."""
+"""Issue 4, point 6: fact IRIs are functions of the input; editing one paragraph renumbers nothing else."""
 
 from __future__ import annotations
 

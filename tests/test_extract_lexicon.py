@@ -46,7 +46,8 @@ def test_latin_acronyms_need_word_boundaries() -> None:
 
 
 def test_first_entry_wins_for_a_surface_and_blockers_yield_nothing() -> None:
-    lexicon = Lexicon.build([Entry("中国", "c/CHN", "country"), Entry("中国", "c/other", "country")], ["发展中国家"])
+    entries = [Entry("中国", "c/CHN", "country"), Entry("中国", "c/other", "country")]
+    lexicon = Lexicon.build(entries, ["发展中国家"])
     assert [m.entry.iri for m in lexicon.scan("发展中国家与中国")] == ["c/CHN"]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from evaluation import extracted, key_of
-
 from gcm_graph.extract import UnitText, extract_units
 from gcm_graph.extract.model import Practice
 from gcm_graph.seeds import ReportMeta
@@ -22,19 +21,22 @@ def summary(practice: Practice) -> tuple[tuple[str, ...], int | None, tuple[int,
 
 
 def test_fiji_2019_relocation_trust_fund_is_objective_2() -> None:
-    found = practices("各国正在积极应对这些挑战。2019年，斐济设立了信托基金，支持受气候变化影响社区按计划搬迁。")
+    found = practices("各国正在积极应对这些挑战。2019年，斐济设立了信托基金，"
+                      "支持受气候变化影响社区按计划搬迁。")
     assert [summary(p) for p in found] == [(("FJI",), 2019, (2,))]
     assert found[0].description.startswith("斐济设立了信托基金")
 
 
 def test_unnamed_actors_are_not_practices() -> None:
-    assert practices("一些国家关闭了移民拘留设施。许多国家宣布汇款为基本服务，放松了汇款管制。各国还报告了努力。") == []
+    assert practices("一些国家关闭了移民拘留设施。许多国家宣布汇款为基本服务，放松了汇款管制。"
+                     "各国还报告了努力。") == []
 
 
 def test_one_action_of_several_actors_is_one_practice_and_same_year_carries_over() -> None:
-    found = practices("白俄罗斯和摩尔多瓦共和国 2019 年签署社会保障协议。同年，老挝人民民主共和国、缅甸、泰国和越南核可了"
-                      "执行关于移民工人社会保障异地转移的部长级宣言的路线图。")
-    assert [summary(p) for p in found] == [(("BLR", "MDA"), 2019, (22,)), (("LAO", "MMR", "THA", "VNM"), 2019, (22,))]
+    found = practices("白俄罗斯和摩尔多瓦共和国 2019 年签署社会保障协议。同年，老挝人民民主共和国、缅甸、"
+                      "泰国和越南核可了执行关于移民工人社会保障异地转移的部长级宣言的路线图。")
+    assert [summary(p) for p in found] == [
+        (("BLR", "MDA"), 2019, (22,)), (("LAO", "MMR", "THA", "VNM"), 2019, (22,))]
 
 
 def test_same_year_written_out_carries_the_year() -> None:
@@ -54,8 +56,8 @@ def test_a_company_named_after_a_country_acts_as_the_company() -> None:
 
 
 def test_ranges_and_years_after_the_verb_are_not_the_year() -> None:
-    found = practices("厄瓜多尔通过了 2020-2021 年促进委内瑞拉国民融入社会的全面计划。比利时在 2021 年成立了负责拘留替代"
-                      "办法的部门。泰国通过了关于 2019 年移民拘留的框架。")
+    found = practices("厄瓜多尔通过了 2020-2021 年促进委内瑞拉国民融入社会的全面计划。"
+                      "比利时在 2021 年成立了负责拘留替代办法的部门。泰国通过了关于 2019 年移民拘留的框架。")
     assert [(summary(p)[0], p.year) for p in found] == [(("ECU",), None), (("BEL",), 2021), (("THA",), None)]
 
 

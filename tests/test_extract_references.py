@@ -22,7 +22,8 @@ def test_objective_number_out_of_range_is_not_an_objective() -> None:
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("可持续发展目标 10", "10"), ("具体目标 10.7", "10.7"), ("指标 10.7.1", "10.7.1"), ("特别是具体目标 10.c。", "10.c"),
+    ("可持续发展目标 10", "10"), ("具体目标 10.7", "10.7"), ("指标 10.7.1", "10.7.1"),
+    ("特别是具体目标 10.c。", "10.c"),
 ])
 def test_sdg_references_are_not_objectives(text: str, code: str) -> None:
     assert refs(text) == [(text.strip("特别是。"), iris.sdg(code))]
@@ -42,12 +43,13 @@ def test_document_symbols(symbol: str) -> None:
 
 
 def test_spaced_conference_room_paper_symbol_is_normalised() -> None:
-    assert [d.symbol for _, d in find_documents("u", "会议室文件 (ESCAP/GCM/2021/CRP. 1)")] == ["ESCAP/GCM/2021/CRP.1"]
+    found = find_documents("u", "会议室文件 (ESCAP/GCM/2021/CRP. 1)")
+    assert [d.symbol for _, d in found] == ["ESCAP/GCM/2021/CRP.1"]
 
 
 def test_resolutions_become_symbols_and_corpus_reports_resolve_to_report_iris() -> None:
-    found = find_documents("u", "根据大会第 73/195 号和第 73/326 号决议以及人权理事会第 35/17 号决议；见 A/71/978。",
-                           ("A/71/978",))
+    text = "根据大会第 73/195 号和第 73/326 号决议以及人权理事会第 35/17 号决议；见 A/71/978。"
+    found = find_documents("u", text, ("A/71/978",))
     assert [d.symbol for _, d in found] == ["A/71/978", "A/RES/73/195", "A/RES/73/326", "A/HRC/RES/35/17"]
     assert found[0][1].iri == iris.report("A/71/978")
 

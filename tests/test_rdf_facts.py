@@ -1,13 +1,13 @@
-"""rdf.facts: the shapes of docs/design.md, checked on the real A/76/642 facts and against ontology/shapes.ttl."""
+"""rdf.facts: the shapes of docs/design.md, on the real seeds' facts and against ontology/shapes.ttl."""
 
 from __future__ import annotations
 
 import io
 
 import pyoxigraph
-from evaluation import extracted
 from rdflib import Graph
 
+from evaluation import extracted
 from gcm_graph import iris
 from gcm_graph.document import parse_report
 from gcm_graph.rdf.document import report_quads
@@ -27,8 +27,8 @@ def store(symbol: str) -> pyoxigraph.Store:
 
 
 def ask(db: pyoxigraph.Store, query: str) -> list:
-    prefixes = "PREFIX gcm: <%s> PREFIX oa: <%s> PREFIX prov: <%s> PREFIX dcterms: <http://purl.org/dc/terms/> " % (
-        GCM.base, OA.base, PROV.base)
+    prefixes = (f"PREFIX gcm: <{GCM.base}> PREFIX oa: <{OA.base}> PREFIX prov: <{PROV.base}> "
+                "PREFIX dcterms: <http://purl.org/dc/terms/> ")
     return list(db.query(prefixes + query, use_default_graph_as_union=True))
 
 
@@ -51,8 +51,9 @@ def test_mentions_are_web_annotations_with_shortcuts_and_the_direct_edge() -> No
     rows = ask(store("A/76/642"), """
         SELECT ?m ?exact ?begin WHERE {
           ?m a gcm:Mention ; oa:motivatedBy oa:identifying ; oa:hasBody ?e ;
-             oa:hasTarget [ oa:hasSource ?unit ; oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] ,
-                                                               [ a oa:TextPositionSelector ; oa:start ?begin ] ] ;
+             oa:hasTarget [ oa:hasSource ?unit ;
+                            oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] ,
+                                           [ a oa:TextPositionSelector ; oa:start ?begin ] ] ;
              gcm:refersTo ?e ; gcm:mentionedIn ?unit ; gcm:anchorOf ?exact ; gcm:beginIndex ?begin .
           ?unit gcm:mentions ?e .
           FILTER (?e = <https://w3id.org/gcm/id/place/milan>) }""")
@@ -62,11 +63,13 @@ def test_mentions_are_web_annotations_with_shortcuts_and_the_direct_edge() -> No
 def test_money_is_a_monetary_amount_with_decimal_value() -> None:
     rows = ask(store("A/76/642"), """
         SELECT ?v WHERE { ?s a gcm:Statistic, gcm:MonetaryAmount ; gcm:currency "USD" ; gcm:year ?y ;
-                            <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v . FILTER(STR(?y) = "2020") }""")
+                            <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?v .
+                          FILTER(STR(?y) = "2020") }""")
     assert "549000000000" in {r["v"].value for r in rows}
 
 
-FACT_PATHS = ("/mention/", "/practice/", "/statistic/", "/recommendation/", "/objective/", "/event/", "/rule/")
+FACT_PATHS = ("/mention/", "/practice/", "/statistic/", "/recommendation/", "/objective/", "/event/",
+              "/rule/")
 
 
 def test_facts_of_the_meeting_report_conform_to_the_shapes() -> None:

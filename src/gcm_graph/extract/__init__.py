@@ -3,7 +3,8 @@
 >>> from gcm_graph.extract import extract_units, UnitText
 >>> from gcm_graph.seeds import ReportMeta
 >>> meta = ReportMeta("x.txt", "A/1/1", "t", "t", 2021, "zh")
->>> facts = extract_units([UnitText("u/para/1", "paragraph", "2019年，斐济设立了信托基金，支持受气候变化影响社区按计划搬迁。")], meta, "u")
+>>> text = "2019年，斐济设立了信托基金，支持受气候变化影响社区按计划搬迁。"
+>>> facts = extract_units([UnitText("u/para/1", "paragraph", text)], meta, "u")
 >>> [(p.actors[0].rsplit("/", 1)[1], p.year, [a.objective for a in p.objectives]) for p in facts.practices]
 [('FJI', 2019, [2])]
 """

@@ -19,6 +19,7 @@ from .context import UnitText
 from .model import Event, Mention, Role
 
 PARTY_KINDS = ("country", "organization")
+ORGANIZER_KINDS = ("country", "organization", "person")
 HELD = re.compile(r"[^，。；]{0,6}举行")
 ATTENDED = re.compile(r"出席了会议|列席了会议")
 SPOKE = re.compile(r"作了(?:联合)?发言|在会上作了发言")
@@ -100,8 +101,9 @@ def _panel(unit: UnitText, mentions: Sequence[Mention], meeting: str) -> Event |
     persons = [m for m in mentions if m.kind == "person"]
     moderators = [m.entity for m in persons if moderated.start(1) <= m.start < moderated.end(1)]
     panellists = [m.entity for m in persons if listed and listed.start(1) <= m.start < listed.end(1)]
-    return Event(iris.event(f"{iris.slug(meeting.rsplit('/', 1)[1])}-panel-{iris.slug(title)}"), "Panel", title,
-                 (unit.iri,), part_of=meeting, moderators=tuple(moderators), panellists=tuple(panellists))
+    slug = f"{iris.slug(meeting.rsplit('/', 1)[1])}-panel-{iris.slug(title)}"
+    return Event(iris.event(slug), "Panel", title, (unit.iri,), part_of=meeting, moderators=tuple(moderators),
+                 panellists=tuple(panellists))
 
 
 def _merge_panels(panels: list[Event]) -> list[Event]:
@@ -122,7 +124,7 @@ def _side_events(unit: UnitText, mentions: Sequence[Mention], meeting: str) -> l
     for match in SIDE_EVENT.finditer(unit.text):
         date = f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}"
         organizers = [m.entity for m in mentions
-                      if m.kind in ("country", "organization", "person") and match.start(5) <= m.start < match.end(5)]
+                      if m.kind in ORGANIZER_KINDS and match.start(5) <= m.start < match.end(5)]
         events.append(Event(iris.event(iris.slug(match.group(4))), "SideEvent", match.group(4), (unit.iri,),
                             start_date=date, end_date=date, part_of=meeting, organizers=_unique(organizers)))
     return events

@@ -1,7 +1,8 @@
 """Longest-match lookup of every reference surface form in one left-to-right pass over a text.
 
 Chinese has no spaces, so a name is found by position, and the longest name that starts at a position wins:
-印度尼西亚 (not 印度), 南苏丹 (not 苏丹), 刚果民主共和国 (not 刚果), 中国香港 (not 中国). A character trie walks
+印度尼西亚 (not 印度), 南苏丹 (not 苏丹), 刚果民主共和国 (not 刚果), 中国香港 (not 中国).
+A character trie walks
 each position only as far as some surface continues, which keeps the pass linear in practice and avoids a
 compiled dependency. Latin surfaces (IOM, KT) must stand alone: "IOM" inside "BIOMASS" is no match.
 
@@ -133,8 +134,8 @@ def local_authorities(path: Path = LOCAL_AUTHORITIES) -> tuple[tuple[Named, tupl
     """Cities and other local authorities the reports name (``local-authorities.tsv``): each with its
     Chinese aliases. The reference graph does not hold them, so the fact graph describes those mentioned."""
     return tuple(
-        (Named(iris.local_authority(row.required("name_en")), "local", row.required("name_zh"), row["name_en"],
-               iris.country(row.required("country"))), split_list(row["alt_zh"]))
+        (Named(iris.local_authority(row.required("name_en")), "local", row.required("name_zh"),
+               row["name_en"], iris.country(row.required("country"))), split_list(row["alt_zh"]))
         for row in read_table(path, ("name_en", "name_zh", "country", "alt_zh"))
     )
 

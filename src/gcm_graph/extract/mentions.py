@@ -23,7 +23,9 @@ from .lexicon import Lexicon, Match
 from .model import Mention
 
 TITLE = re.compile(r"《[^《》]*》")
-PERSON = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z.'\-]*(?:[ \u00a0]+[A-Z][A-Za-z.'\-]*){1,5})[ \u00a0]*(女士|先生|博士)")
+PERSON = re.compile(
+    r"(?<![A-Za-z])([A-Z][A-Za-z.'\-]*(?:[ \u00a0]+[A-Z][A-Za-z.'\-]*){1,5})[ \u00a0]*(女士|先生|博士)"
+)
 
 #: endings of the names of non-governmental bodies: a country right before such a name is part of it
 BODY_SUFFIXES = ("协会", "基金会", "公司", "工会", "联合会", "新月会", "红十字会", "大学", "学院", "研究所")
@@ -53,7 +55,8 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
         entry = match.entry
         if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
             continue
-        if entry.text in ORGAN_WORDS and (match.start in ends or text[match.start - 1:match.start] in (")", "）")):
+        after_body = match.start in ends or text[match.start - 1:match.start] in (")", "）")
+        if entry.text in ORGAN_WORDS and after_body:
             continue  # 国际劳工组织(劳工组织)大会: that body's own conference, not the General Assembly
         mentions.append(_mention(unit_iri, text, match.start, match.end, entry.iri, entry.kind, "lexicon"))
         if entry.kind == "group":

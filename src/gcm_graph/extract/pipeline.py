@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..seeds import ReportMeta
 from .context import UnitText, by_kind
+from .events import find_events
 from .lexicon import Lexicon, local_authorities
 from .mentions import find_mentions
 from .model import QUOTE_CONTEXT, Mention, Named, ObjectiveAssignment, ReportFacts
@@ -18,7 +19,6 @@ from .practices import find_practices
 from .recommendations import find_recommendations
 from .references import find_documents, find_publications, find_references
 from .statistics import find_statistics
-from .events import find_events
 
 BODY = ("paragraph", "text")
 
@@ -81,7 +81,8 @@ def practices_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
 
 def unit_objectives_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
     assignments = [
-        ObjectiveAssignment(unit.iri, 0, len(unit.text), choice.confidence, choice.rule, objective=choice.objective)
+        ObjectiveAssignment(unit.iri, 0, len(unit.text), choice.confidence, choice.rule,
+                            objective=choice.objective)
         for unit in by_kind(inputs.units, *BODY)
         for choice in unit_objectives(unit.text, unit.headings)
     ]

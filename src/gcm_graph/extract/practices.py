@@ -1,7 +1,8 @@
 """Practices: concrete actions of named actors, found clause by clause.
 
 A clause starts a practice when it opens with a *chain* of actor mentions (countries, organizations,
-local authorities joined by 、 和 与 及) followed by an action verb ("斐济设立了…", "老挝人民民主共和国、缅甸、
+local authorities joined by 、 和 与 及) followed by an action verb ("斐济设立了…",
+"老挝人民民主共和国、缅甸、
 泰国和越南核可了…"). Other openings the reports use for the same thing:
 - an agent after 由 ("由加拿大、厄瓜多尔和…共同主持的…运动");
 - a relative clause naming who launched or led something ("…联合王国和瑞士发起的…行动呼吁");
@@ -33,22 +34,26 @@ SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
-FILLERS = re.compile(r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后|随后)?[，,]?\s*")
-ACTION_VERBS = (
-    "设立", "成立", "建立", "启动", "发起", "推出", "出台", "制定", "制订", "通过", "核准", "核可", "批准", "签署",
-    "实施", "推行", "执行", "禁止", "加强", "延长", "扩大", "提供", "授予", "颁发", "免除", "统一", "改进", "改善",
-    "支持", "支助", "协助", "资助", "组织", "举办", "开展", "任命", "发布", "编写", "编制", "设计", "合作", "参加",
-    "宣布", "采取", "落实", "启用", "领导", "主持", "汇编", "召集", "释放", "登记", "利用", "放松", "取消", "允许",
-    "建议", "拨付", "开发", "纳入", "重点关注", "提倡", "监测", "帮助", "应用", "创建", "筹集", "修订", "推动",
-    "核可", "运作", "引入", "试点", "培训", "部署", "投资", "捐助", "探索", "致力于", "进行",
+FILLERS = re.compile(
+    r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后"
+    r"|随后)?[，,]?\s*"
 )
-SAYING_VERBS = (
-    "指出", "认为", "表示", "强调", "呼吁", "重申", "注意到", "认识到", "报告", "介绍", "分享", "欢迎", "感谢", "提请",
-    "敦促", "鼓励", "促请", "希望", "承认", "承诺", "申明", "作了发言", "发言", "主张", "警告", "提出",
-)
+ACTION_VERBS = tuple((
+    "设立 成立 建立 启动 发起 推出 出台 制定 制订 通过 核准 核可 批准 签署 实施 推行 "
+    "执行 禁止 加强 延长 扩大 提供 授予 颁发 免除 统一 改进 改善 支持 支助 协助 资助 "
+    "组织 举办 开展 任命 发布 编写 编制 设计 合作 参加 宣布 采取 落实 启用 领导 主持 "
+    "汇编 召集 释放 登记 利用 放松 取消 允许 建议 拨付 开发 纳入 重点关注 提倡 监测 帮助 "
+    "应用 创建 筹集 修订 推动 运作 引入 试点 培训 部署 投资 捐助 探索 致力于 进行 "
+).split())
+SAYING_VERBS = tuple((
+    "指出 认为 表示 强调 呼吁 重申 注意到 认识到 报告 介绍 分享 欢迎 感谢 提请 敦促 鼓励 "
+    "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 "
+).split())
 VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
 RELATIVE = re.compile(r"\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
-NOMINAL = re.compile(r"^(?:政府)?(?:关于[^，。；]{1,20})?的[^，。；的]{0,4}?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)")
+NOMINAL = re.compile(
+    r"^(?:政府)?(?:关于[^，。；]{1,20})?的[^，。；的]{0,4}?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)"
+)
 GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方政府)")
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
 ANAPHORS = {"该市": "local", "该国": "country", "该组织": "organization"}
@@ -91,13 +96,15 @@ def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice
     return practices
 
 
-def _practice(unit: UnitText, opening: _Opening, end: int, year: int | None, sentence: str) -> Practice | None:
+def _practice(unit: UnitText, opening: _Opening, end: int, year: int | None,
+              sentence: str) -> Practice | None:
     evidence = unit.text[opening.start:end]
     choices = choose(evidence, sentence, unit.text, unit.headings)
     if not choices:
         return None
     assignments = tuple(
-        ObjectiveAssignment(unit.iri, opening.start, end, choice.confidence, choice.rule, objective=choice.objective)
+        ObjectiveAssignment(unit.iri, opening.start, end, choice.confidence, choice.rule,
+                            objective=choice.objective)
         for choice in choices
     )
     confidence = round(min(opening.confidence, max(choice.confidence for choice in choices) + 0.1), 2)
@@ -165,7 +172,8 @@ def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str]) ->
 def _relatives(text: str, c_start: int, c_end: int, actors: Sequence[Mention],
                found: list[_Opening]) -> list[_Opening]:
     """"…联合王国和瑞士发起的行动呼吁": a chain anywhere in the clause followed by 发起的 / 主持的 …"""
-    covered = max((opening.chain_end for opening in found if c_start <= opening.start < c_end), default=c_start)
+    covered = max((opening.chain_end for opening in found if c_start <= opening.start < c_end),
+                  default=c_start)
     openings = []
     for first in actors:
         if first.start < covered or first.start >= c_end:

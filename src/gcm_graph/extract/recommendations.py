@@ -36,9 +36,11 @@ def find_recommendations(unit: UnitText, mentions: Sequence[Mention]) -> list[Re
         evidence = unit.text[start:end]
         choices = choose(evidence, evidence, unit.text, unit.headings)
         objectives = tuple(
-            ObjectiveAssignment(unit.iri, start, end, choice.confidence, choice.rule, objective=choice.objective)
+            ObjectiveAssignment(unit.iri, start, end, choice.confidence, choice.rule,
+                                objective=choice.objective)
             for choice in choices
         )
-        found.append(Recommendation(unit.iri, start, end, 0.85, f"recommendation-{VERB_RULE[opening.group(1)]}",
-                                    addressees=addressees, objectives=objectives, description=evidence.strip()))
+        rule = f"recommendation-{VERB_RULE[opening.group(1)]}"
+        found.append(Recommendation(unit.iri, start, end, 0.85, rule, addressees=addressees,
+                                    objectives=objectives, description=evidence.strip()))
     return found

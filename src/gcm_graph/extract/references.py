@@ -5,8 +5,10 @@ General Assembly and Human Rights Council resolutions, and publications cited in
 the words around the number decide. Each reference is a :class:`Mention` (so pages can highlight it and
 ``gcm:mentions`` links it); symbols also become :class:`CitedDocument` records.
 
->>> [(m.text, m.entity.rsplit("/", 2)[-2:]) for m in find_references("u", "讨论目标 2、5 和 18；可持续发展目标 10")]
-[('目标 2', ['objective', '2']), ('5', ['objective', '5']), ('18', ['objective', '18']), ('可持续发展目标 10', ['sdg', '10'])]
+>>> found = find_references("u", "讨论目标 2、5 和 18；可持续发展目标 10")
+>>> [(m.text, m.entity.rsplit("/", 2)[-2:]) for m in found]  # doctest: +NORMALIZE_WHITESPACE
+[('目标 2', ['objective', '2']), ('5', ['objective', '5']), ('18', ['objective', '18']),
+ ('可持续发展目标 10', ['sdg', '10'])]
 >>> resolution_symbol("人权理事会", "35/17"), resolution_symbol("大会", "73/195")
 ('A/HRC/RES/35/17', 'A/RES/73/195')
 """
@@ -24,7 +26,9 @@ _SEP = r"\s*(?:、|，|,|和|及|以及)\s*"
 OBJECTIVES = re.compile(rf"(?<![\d.])目标\s*(\d{{1,2}}(?:{_SEP}\d{{1,2}})*)(?![\d.])")
 SDG_GOAL = re.compile(r"可持续发展目标\s*(\d{1,2})(?![\d.])")
 SDG_TARGET = re.compile(r"具体目标\s*(\d{1,2}\.[0-9a-z])(?![\w.])|(?<![\w./])(\d{1,2}\.[a-z])(?![\w.])")
-SDG_INDICATOR = re.compile(r"指标\s*(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])|(?<![\w./])(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])")
+SDG_INDICATOR = re.compile(
+    r"指标\s*(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])|(?<![\w./])(\d{1,2}\.[0-9a-z]\.\d{1,2})(?![\w.])"
+)
 SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])((?:A|E|S|ESCAP|UNEP|POP)(?:/(?:[A-Za-z0-9]+\.\s?\d+|[A-Za-z0-9.]+))+"
     r"(?:-(?:A|E|S)(?:/[A-Za-z0-9.]+)+)?)"
@@ -55,7 +59,8 @@ def find_documents(unit_iri: str, text: str, corpus_symbols: Iterable[str] = ()
     for match in RESOLUTION.finditer(text):
         body = text[max(0, match.start() - 8):match.start()]
         symbol = resolution_symbol(body, f"{match.group(1)}/{match.group(2)}")
-        found.append(_document(unit_iri, match.start(), match.end(), text, symbol, corpus, "reference-resolution"))
+        found.append(_document(unit_iri, match.start(), match.end(), text, symbol, corpus,
+                               "reference-resolution"))
     return found
 
 
@@ -96,14 +101,16 @@ def _objectives(unit_iri: str, text: str) -> list[Mention]:
 
 def _sdgs(unit_iri: str, text: str) -> list[Mention]:
     mentions = []
-    for pattern, rule in ((SDG_GOAL, "sdg-goal"), (SDG_TARGET, "sdg-target"), (SDG_INDICATOR, "sdg-indicator")):
+    patterns = ((SDG_GOAL, "sdg-goal"), (SDG_TARGET, "sdg-target"), (SDG_INDICATOR, "sdg-indicator"))
+    for pattern, rule in patterns:
         for match in pattern.finditer(text):
             group = 1 if match.group(1) else 2
             mentions.append(Mention(unit_iri, match.start(), match.end(), 0.95, f"reference-{rule}",
                                     text=match.group(), entity=iris.sdg(match.group(group)), kind="sdg"))
     for match in OBJECTIVES.finditer(text):  # "目标 10 的指标 10.c.1": the goal the indicator belongs to
         if text[match.end():match.end() + 4].lstrip().startswith("的指标") and match.group(1).isdigit():
-            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.9, "reference-sdg-goal-of-indicator",
+            mentions.append(Mention(unit_iri, match.start(), match.end(), 0.9,
+                                    "reference-sdg-goal-of-indicator",
                                     text=match.group(), entity=iris.sdg(match.group(1)), kind="sdg"))
     return mentions
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 SECTION_OBJECTIVES: tuple[tuple[str, tuple[int, ...], str], ...] = (
     ("克服不利驱动因素", (2,), "minimising adverse drivers is objective 2"),
     ("环境驱动因素", (2,), "environmental drivers and resilience: objective 2, actions h–l"),
-    ("合乎道义的招聘", (6, 18), "fair and ethical recruitment and decent work: objective 6; skills recognition 18"),
+    ("合乎道义的招聘", (6, 18), "fair recruitment and decent work: objective 6; skills recognition 18"),
     ("走私和人口贩运", (10, 9), "trafficking (objective 10) and smuggling (objective 9)"),
     ("非拘留替代办法", (13,), "alternatives to immigration detention: objective 13"),
     ("领事协助", (14,), "consular protection and assistance: objective 14"),
@@ -22,7 +22,7 @@ SECTION_OBJECTIVES: tuple[tuple[str, tuple[int, ...], str], ...] = (
     ("准确分类数据", (1,), "accurate and disaggregated data: objective 1"),
     ("加强数据和证据收集", (1,), "data and evidence: objective 1"),
     ("促进包容性社会", (15, 16, 17), "basic services (15), inclusion (16) and discrimination (17)"),
-    ("促进安全和正常移民", (5, 4, 21), "regular pathways (5), legal identity (4), return and reintegration (21)"),
+    ("促进安全和正常移民", (5, 4, 21), "regular pathways (5), legal identity (4), return (21)"),
     ("防止在移民期间丧生", (8,), "saving lives and missing migrants: objective 8"),
     ("保护和援助移民", (7,), "protection and assistance of migrants in vulnerable situations: objective 7"),
 )
@@ -31,7 +31,7 @@ SECTION_OBJECTIVES: tuple[tuple[str, tuple[int, ...], str], ...] = (
 def section_objectives(headings: tuple[str, ...]) -> tuple[int, ...]:
     """The objectives of the innermost mapped heading, main objective first; () when none is mapped.
 
-    >>> section_objectives(("二. 执行进展", "F. 推进移民拘留的非拘留替代办法，推进为结束儿童移民拘留而采取的步骤"))
+    >>> section_objectives(("二. 执行进展", "F. 推进移民拘留的非拘留替代办法"))
     (13,)
     >>> section_objectives(("一. 引言",))
     ()

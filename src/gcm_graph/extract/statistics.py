@@ -6,9 +6,11 @@ statistic only with a unit: 美元 (USD), % (percent), 名/人 or a people noun 
 (count), 小时 (hour); a bare "亿" after a clause about people (人数, 人口, 移民 …) counts persons. Ranges
 ("8300万至1.32亿") and counts of countries or donors are not statistics of the report's subject.
 
->>> [(str(s.value), s.unit, s.year) for s in find_statistics("u", "2020 年，汇款总计 5 490 亿美元，仅比 2019 年下降 1.7%。")]
+>>> found = find_statistics("u", "2020 年，汇款总计 5 490 亿美元，仅比 2019 年下降 1.7%。")
+>>> [(str(s.value), s.unit, s.year) for s in found]
 [('549000000000', 'USD', 2020), ('1.7', 'percent', 2020)]
->>> [(str(s.value), s.unit) for s in find_statistics("u", "在出生国以外生活的人数大幅增长，2020 年达到 2.81 亿。")]
+>>> found = find_statistics("u", "在出生国以外生活的人数大幅增长，2020 年达到 2.81 亿。")
+>>> [(str(s.value), s.unit) for s in found]
 [('281000000', 'person')]
 """
 
@@ -28,8 +30,11 @@ QUANTITY = re.compile(
 BARE_MAGNITUDE = re.compile(NUMBER + r"\s*(万|亿)(?=[。，；,\s]|$)")
 RANGE_AFTER = re.compile(r"\s*(?:万|亿)?\s*(?:至|到|-|–)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:万|亿)?\s*(?:至|到|-|–)\s*$")
+DATE_AND_ORDINAL_WORDS = ("年", "月", "日", "段", "届", "号")
 PEOPLE_WORDS = ("人数", "人口", "移民", "难民", "儿童", "人")
-NOT_SUBJECT_COUNTS = ("国家", "个国", "捐助方", "组织", "办事处", "成员", "实体", "区域", "城市", "政府", "项目标")
+NOT_SUBJECT_COUNTS = (
+    "国家", "个国", "捐助方", "组织", "办事处", "成员", "实体", "区域", "城市", "政府", "项目标",
+)
 MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), None: Decimal(1)}
 UNIT = {"美元": "USD", "%": "percent", "％": "percent", "名": "person", "人": "person", "小时": "hour",
         "个": "count", "份": "count", "项": "count", "种": "count", "": "person"}
@@ -81,7 +86,7 @@ def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
 
 def _is_year_or_part(text: str, match: re.Match[str]) -> bool:
     following = text[match.end(1):match.end(1) + 2].lstrip()
-    return bool(YEAR.match(text, match.start(1))) or following.startswith(("年", "月", "日", "段", "届", "号"))
+    return bool(YEAR.match(text, match.start(1))) or following.startswith(DATE_AND_ORDINAL_WORDS)
 
 
 def _after_range(text: str, start: int) -> bool:

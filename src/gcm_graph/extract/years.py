@@ -1,6 +1,7 @@
 """Years a sentence states for itself: single years, not ranges, not years inside titles.
 
->>> [year for _, year in stated_years("2019年，斐济…；2019-2024年战略；2020 和 2021 年；《2020 年报告》", 0, 40)]
+>>> text = "2019年，斐济…；2019-2024年战略；2020 和 2021 年；《2020 年报告》"
+>>> [year for _, year in stated_years(text, 0, len(text))]
 [2019]
 """
 

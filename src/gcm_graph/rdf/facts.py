@@ -14,8 +14,17 @@ from pyoxigraph import NamedNode, Quad
 
 from .. import iris
 from ..extract.model import (
-    Anchor, CitedDocument, Event, Mention, Named, ObjectiveAssignment, Practice, Publication, Recommendation,
-    ReportFacts, Statistic,
+    Anchor,
+    CitedDocument,
+    Event,
+    Mention,
+    Named,
+    ObjectiveAssignment,
+    Practice,
+    Publication,
+    Recommendation,
+    ReportFacts,
+    Statistic,
 )
 from ..vocab import DCTERMS, FOAF, GCM, OA, PROV, RDF, RDFS
 from . import literals
