@@ -5,8 +5,9 @@ the facts with its own kind filled in; the order is explicit so a reader sees wh
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..seeds import ReportMeta
 from .context import UnitText, by_kind
@@ -21,6 +22,7 @@ from .references import find_documents, find_publications, find_references
 from .statistics import find_statistics
 
 BODY = ("paragraph", "text")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,32 +76,26 @@ def documents_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
 
 def practices_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
     by_unit = _mentions_by_unit(facts)
-    practices = [practice for unit in by_kind(inputs.units, *BODY)
-                 for practice in find_practices(unit, by_unit[unit.iri])]
-    return replace(facts, practices=tuple(practices))
+    return replace(facts, practices=_over_body(inputs, lambda unit: find_practices(unit, by_unit[unit.iri])))
 
 
 def unit_objectives_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
-    assignments = [
-        ObjectiveAssignment(unit.iri, 0, len(unit.text), choice.confidence, choice.rule,
-                            objective=choice.objective)
-        for unit in by_kind(inputs.units, *BODY)
-        for choice in unit_objectives(unit.text, unit.headings)
-    ]
-    return replace(facts, unit_objectives=tuple(assignments))
+    def assignments(unit: UnitText) -> list[ObjectiveAssignment]:
+        return [ObjectiveAssignment(unit.iri, 0, len(unit.text), choice.confidence, choice.rule,
+                                    objective=choice.objective)
+                for choice in unit_objectives(unit.text, unit.headings)]
+
+    return replace(facts, unit_objectives=_over_body(inputs, assignments))
 
 
 def statistics_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
-    statistics = [statistic for unit in by_kind(inputs.units, *BODY)
-                  for statistic in find_statistics(unit.iri, unit.text)]
-    return replace(facts, statistics=tuple(statistics))
+    return replace(facts, statistics=_over_body(inputs, lambda unit: find_statistics(unit.iri, unit.text)))
 
 
 def recommendations_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
     by_unit = _mentions_by_unit(facts)
-    recommendations = [recommendation for unit in by_kind(inputs.units, *BODY)
-                       for recommendation in find_recommendations(unit, by_unit[unit.iri])]
-    return replace(facts, recommendations=tuple(recommendations))
+    found = _over_body(inputs, lambda unit: find_recommendations(unit, by_unit[unit.iri]))
+    return replace(facts, recommendations=found)
 
 
 def events_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
@@ -117,6 +113,11 @@ def run(inputs: Inputs, report_iri: str, passes: Sequence[Pass] = PASSES) -> Rep
     for extraction_pass in passes:
         facts = extraction_pass(inputs, facts)
     return facts
+
+
+def _over_body(inputs: Inputs, find: Callable[[UnitText], Iterable[T]]) -> tuple[T, ...]:
+    """What ``find`` returns for each body unit (paragraphs and unnumbered blocks), in reading order."""
+    return tuple(item for unit in by_kind(inputs.units, *BODY) for item in find(unit))
 
 
 def _quoted(text: str, mention: Mention) -> Mention:
