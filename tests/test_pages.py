@@ -154,6 +154,9 @@ def test_text_unit_iris_redirect_to_the_reader_anchor(client: FlaskClient) -> No
     assert response.status_code == 303 and response.headers["Location"].endswith("/page/report/A-76-642#para-29")
     response = client.get("/page/report/ESCAP-GCM-2021-3/annex/II/para/1")
     assert response.headers["Location"].endswith("/page/report/ESCAP-GCM-2021-3#annex-II-para-1")
+    response = client.get("/page/report/A-76-642/section/II")
+    assert response.headers["Location"].endswith("/page/report/A-76-642#section-II")
+    assert page(client, "/page/report/A-76-642").find(id="section-II") is not None
 
 
 def test_generic_resource_page_lists_triples_both_ways(client: FlaskClient) -> None:

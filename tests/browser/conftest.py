@@ -53,12 +53,12 @@ def page(browser: object, page_server: str) -> Iterator[object]:
 
 @pytest.fixture
 def shoot() -> object:
-    """shoot(page, name): a full-page screenshot saved as tests/artifacts/<name>.png."""
+    """shoot(page, name, full_page=True): a screenshot saved as tests/artifacts/<name>.png."""
 
-    def save(page: object, name: str) -> Path:
+    def save(page: object, name: str, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        page.screenshot(path=str(path), full_page=full_page)  # type: ignore[attr-defined]
         return path
 
     return save

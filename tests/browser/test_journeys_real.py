@@ -47,14 +47,14 @@ def test_three_clicks_to_thailand_on_objective_13(page, page_server: str, shoot)
     target = page.locator("#para-29")
     assert target.evaluate("node => node.matches(':target')")
     assert target.locator("a.mention[href='/page/country/THA']").first.inner_text() == "泰国"
-    shoot(page, "real-03-reader-para-29")
+    shoot(page, "real-03-reader-para-29", full_page=False)
 
 
 def test_real_visuals(page, page_server: str, shoot) -> None:
     page.goto(page_server + "/network")
     page.wait_for_selector("#cy[data-nodes]")
     assert int(page.get_attribute("#cy", "data-nodes")) > 10
-    shoot(page, "real-04-network")
+    shoot(page, "real-04-network", full_page=False)
     page.goto(page_server + "/matrix")
     assert page.locator("td.cell.hot").count() > 10
     shoot(page, "real-05-matrix")
@@ -67,7 +67,7 @@ def test_real_visuals(page, page_server: str, shoot) -> None:
     page.wait_for_selector(".yasqe .CodeMirror")
     page.locator(".yasqe_queryButton").first.click()
     page.wait_for_selector(".yasr table tbody tr", timeout=20_000)
-    shoot(page, "real-08-sparql")
+    shoot(page, "real-08-sparql", full_page=False)
 
 
 def test_real_network_close_up(page, page_server: str) -> None:

@@ -32,7 +32,9 @@ def first_per(rows: Iterable[Row], *keys: str) -> list[Row]:
 
 
 def objective_number(objective_iri: str) -> int:
-    """>>> objective_number("https://w3id.org/gcm/id/objective/13")
+    """The number at the end of an objective IRI.
+
+    >>> objective_number("https://w3id.org/gcm/id/objective/13")
     13
     """
     return int(objective_iri.rstrip("/").rsplit("/", 1)[1])

@@ -1,10 +1,12 @@
 """Where an IRI is shown to people: ``/page/<path>`` for our own IRIs, the report reader's anchor for
-text units, the IRI itself for anything outside https://w3id.org/gcm/id/.
+text units and sections, the IRI itself for anything outside https://w3id.org/gcm/id/.
 
 >>> page_path("https://w3id.org/gcm/id/report/A-76-642/para/29")
 'report/A-76-642#para-29'
 >>> page_path("https://w3id.org/gcm/id/report/ESCAP-GCM-2021-3/annex/II/para/1")
 'report/ESCAP-GCM-2021-3#annex-II-para-1'
+>>> page_path("https://w3id.org/gcm/id/report/A-76-642/section/II.A")
+'report/A-76-642#section-II-A'
 >>> page_path("https://w3id.org/gcm/id/country/THA"), page_path("https://undocs.org/A/76/642")
 ('country/THA', None)
 """
@@ -16,9 +18,10 @@ import re
 from ...vocab import ID_BASE
 
 # a text unit inside a report: paragraphs, unnumbered blocks, list items, in the body, summary or annexes
+_CONTAINER = r"(?:summary|annex/[^/#]+|section/[^/#]+)"
 _UNIT = re.compile(
-    r"^(?P<report>report/[^/#]+)/(?P<unit>(?:(?:summary|annex/[^/#]+|section/[^/#]+)/)*"
-    r"(?:para/\d+|text/\d+)(?:/item/[^/#]+)?)$"
+    rf"^(?P<report>report/[^/#]+)/(?P<unit>(?:{_CONTAINER}/)*(?:para/\d+|text/\d+)(?:/item/[^/#]+)?"
+    rf"|{_CONTAINER})$"
 )
 
 
