@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from .. import iris
 from .context import UnitText
 from .model import Mention, ObjectiveAssignment, Practice
+from .mentions import title_spans
 from .objectives import choose
+from .recommendations import OPENING as RECOMMENDATION
 from .years import stated_years
 
 ACTOR_KINDS = ("country", "organization", "local", "person")
@@ -47,7 +49,7 @@ ACTION_VERBS = tuple((
 ).split())
 SAYING_VERBS = tuple((
     "指出 认为 表示 强调 呼吁 重申 注意到 认识到 报告 介绍 分享 欢迎 感谢 提请 敦促 鼓励 "
-    "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 "
+    "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 吁请 要求 决定 "
 ).split())
 VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
 RELATIVE = re.compile(r"\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
@@ -56,6 +58,10 @@ NOMINAL = re.compile(
 )
 GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方政府)")
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
+MODAL = re.compile(r"\s*(?:还|也)?(?:可以|可能|可据此|可|应当|应|必须|需要|打算|将于|将在|拟)")
+EVENT_VERBS = ("组织", "举办")
+MASK = "\u25a1"
+_SHORT_SETTING = 16
 ANAPHORS = {"该市": "local", "该国": "country", "该组织": "organization"}
 
 
@@ -73,6 +79,7 @@ class _Opening:
 def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice]:
     """The practices of one unit, in order."""
     actors = sorted((m for m in mentions if m.kind in ACTOR_KINDS), key=lambda m: m.start)
+    text = masked(unit.text, actors)
     practices: list[Practice] = []
     last_year: int | None = None
     last_actor: dict[str, str] = {}
@@ -80,11 +87,12 @@ def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice
         s_start, s_end = sentence.span()
         years = stated_years(unit.text, s_start, s_end)
         carried = last_year if "同年" in sentence.group() else None
-        openings = _openings(unit.text, s_start, s_end, actors, last_actor)
+        calls = RECOMMENDATION.match(text, s_start) is not None  # a call on others, not a deed
+        openings = [] if calls else _openings(text, s_start, s_end, actors, last_actor)
         for index, opening in enumerate(openings):
             end = openings[index + 1].start if index + 1 < len(openings) else s_end
             end = _trim_end(unit.text, opening.start, end)
-            verb = VERB.search(unit.text, opening.chain_end, end)
+            verb = VERB.search(text, opening.chain_end, end)
             year = _year_before(years, verb.start() if verb else opening.chain_end, opening.start, s_start)
             practice = _practice(unit, opening, end, year or carried, sentence.group())
             if practice is not None:
@@ -142,12 +150,31 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     rest = text[chain_end:c_end]
     if NOMINAL.match(rest):
         return _Opening(chain, c_start, chain_end, "practice-nominal", 0.5)
-    verb = VERB.search(text, chain_end, c_end) or VERB.search(text, chain_end, s_end)
-    if verb is None or verb.group() in SAYING_VERBS:
+    if MODAL.match(text, chain_end):
+        return None  # 可 / 应 / 将于 …: what may or will be done is not a practice
+    verb = VERB.search(text, chain_end, c_end)
+    setting = rest.strip("，, ")
+    if verb is None and len(setting) <= _SHORT_SETTING and MASK not in setting:
+        verb = VERB.search(text, chain_end, s_end)  # "GPFI 在…范围内，改进了…"
+    if verb is None or verb.group() in SAYING_VERBS or by_agent and verb.group() in EVENT_VERBS:
         return None
     if by_agent:
         return _Opening(chain, c_start, chain_end, "practice-agent", 0.75)
     return _Opening(chain, c_start, chain_end, "practice-subject-verb", 0.8)
+
+
+def masked(text: str, mentions: Sequence[Mention]) -> str:
+    """The text with actor names and document titles blotted out, so that no verb is found inside a
+    name (开发 in 联合国开发计划署) or a title; offsets are unchanged.
+
+    >>> masked("开发署开发了《开发指南》", [Mention("u", 0, 3, 1.0, "r")])
+    '□□□开发了□□□□□□'
+    """
+    chars = list(text)
+    spans = [(mention.start, mention.end) for mention in mentions] + title_spans(text)
+    for start, end in spans:
+        chars[start:end] = MASK * (end - start)
+    return "".join(chars)
 
 
 def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Opening | None:
