@@ -234,3 +234,12 @@ def test_sparql_page_lists_every_named_query(client: FlaskClient, sample_setting
     assert names == sorted(path.stem for path in sample_settings.queries_dir.glob("*.rq"))
     assert soup.select_one("#yasgui")["data-endpoint"] == "/sparql"
     assert soup.find("script", src=re.compile(r"vendor/yasgui/yasgui\.min\.js$")) is not None
+
+
+def test_objective_page_since_a_year(client: FlaskClient) -> None:
+    soup = page(client, "/page/objective/13?since=2021")
+    assert {group.h3.a["href"] for group in soup.select("#practices section.group")} == {
+        "/page/country/THA", "/page/country/BEL"}  # Mexico's practice is from 2020
+    assert soup.select_one("select[name=since] option[selected]")["value"] == "2021"
+    unfiltered = page(client, "/page/objective/13?since=1066")  # not a year with practices: no filter
+    assert len(unfiltered.select("#practices section.group")) == 3

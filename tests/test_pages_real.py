@@ -90,3 +90,26 @@ def test_visuals_on_the_seeds(client: FlaskClient) -> None:
     assert sum(e["group"] == "nodes" for e in elements) > 10
     assert len(soup_of(client, "/matrix").select("table.matrix tbody tr")) > 5
     assert soup_of(client, "/timeline").select("table.timeline tbody tr")
+
+
+def test_no_internal_link_is_broken(client: FlaskClient) -> None:
+    """Follow every /page/ link from the home, the indexes and the visuals (breadth first, up to 300 pages)."""
+    seen: set[str] = set()
+    queue = ["/", "/objectives", "/actors", "/network", "/matrix", "/timeline"]
+    broken: list[tuple[str, int]] = []
+    while queue and len(seen) < 300:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url, headers={"Accept": "text/html"})
+        if response.status_code not in (200, 303):
+            broken.append((url, response.status_code))
+            continue
+        if response.status_code == 303 or response.mimetype != "text/html":
+            continue
+        for link in BeautifulSoup(response.get_data(as_text=True), "html.parser").select("a[href^='/page/']"):
+            target = link["href"].split("#", 1)[0]
+            if target not in seen:
+                queue.append(target)
+    assert broken == [] and len(seen) > 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from flask import abort, render_template
+from flask import abort, render_template, request
 
 from ...iris import objective as objective_iri
 from . import bp
@@ -61,6 +61,10 @@ SELECT ?objectiveZh ?objectiveEn WHERE {{
     if not head:
         abort(404)
     practices = select(practices_query(f"FILTER(?objective = {obj})"))
+    years = sorted({row["year"][:4] for row in practices if row.get("year", "")[:4].isdigit()})
+    since = request.args.get("since", "")
+    if since in years:  # "what did countries do on this objective since 2019": dated practices only
+        practices = [row for row in practices if row.get("year", "")[:4] >= since]
     paragraphs = first_per(select(f"""
 SELECT ?unit ?text ?number ?report ?identifier WHERE {{
   {_UNITS_OF.format(obj=obj)}
@@ -83,5 +87,6 @@ SELECT ?other ?otherZh ?otherEn ?shared WHERE {{
     return render_template(
         "objective.html", number=number, iri=objective_iri(number), head=head[0],
         by_actor=group_practices(practices, "actor"), practice_count=len(first_per(practices, "practice")),
-        paragraphs=paragraphs, related=related, objective_number=objective_number,
+        paragraphs=paragraphs, related=related, objective_number=objective_number, years=years,
+        since=since if since in years else "",
     )
