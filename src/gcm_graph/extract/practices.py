@@ -38,7 +38,7 @@ SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
 FILLERS = re.compile(
     r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后"
-    r"|随后)?[，,]?\s*"
+    r"|随后)?[，,]?\s*(?:\d[\d\s]*个\s*)?"  # "86 个移民组织办事处…": offices of a named body
 )
 ACTION_VERBS = tuple((
     "设立 成立 建立 启动 发起 推出 出台 制定 制订 通过 核准 核可 批准 签署 实施 推行 "
