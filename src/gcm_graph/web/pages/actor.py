@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from flask import abort, render_template
 
+from ...network import actor_kind
 from ...vocab import GCM_NS, ID_BASE, PREFIXES
 from . import bp
 from .common import first_per, select
@@ -37,12 +38,11 @@ def describe(entity: str) -> dict[str, object] | None:
     rows = select(f"SELECT ?p ?o (LANG(?o) AS ?lang) WHERE {{ {iri(entity)} ?p ?o }} LIMIT 500")
     if not rows:
         return None
-    found: dict[str, object] = {"types": set(), "codes": [], "links": [], "alt": []}
+    found: dict[str, object] = {"codes": [], "links": [], "alt": []}
+    found["kind"] = actor_kind(row["o"] for row in rows if row["p"] == PREFIXES["rdf"] + "type")
     for row in rows:
         predicate, value, lang = row["p"], row["o"], row.get("lang", "")
-        if predicate == PREFIXES["rdf"] + "type":
-            found["types"].add(value.rsplit("#", 1)[-1])  # type: ignore[union-attr]
-        elif predicate == PREFIXES["skos"] + "prefLabel" and lang in ("zh", "en"):
+        if predicate == PREFIXES["skos"] + "prefLabel" and lang in ("zh", "en"):
             found.setdefault(lang, value)
         elif predicate == PREFIXES["skos"] + "altLabel":
             found["alt"].append(value)  # type: ignore[union-attr]

@@ -7,6 +7,8 @@ import re
 
 from flask import render_template, request
 
+from ...network import actor_kind
+from ...vocab import GCM_NS
 from .. import state
 from . import bp
 from .common import first_per, objective_number, select
@@ -98,9 +100,8 @@ def search() -> str:
 
 
 def _kind_of(type_iri: str) -> str:
-    local = type_iri.rsplit("#", 1)[-1]
-    return {"Country": "country", "Objective": "objective", "LocalAuthority": "local-authority",
-            "Person": "person"}.get(local, "organization")
+    """The interface word for an entity's type: 'objective' or one of the network's actor kinds."""
+    return "objective" if type_iri == GCM_NS + "Objective" else actor_kind([type_iri])
 
 
 @bp.route("/objectives")
