@@ -1,8 +1,9 @@
 """The build: seeds -> document model -> facts -> quads -> a new store, swapped in when complete.
 
-Reports are independent, so parsing, extraction and serialisation run in worker processes, one report per
-task; the parent only bulk-loads the N-Quads each worker returns (pyoxigraph allows one writer per store).
-Every input error is found before the new store is created: the corpus is read and checked first.
+Reports are independent, so reading, parsing, extraction and serialisation run in worker processes, one
+report per task; the parent streams each report's N-Triples into one bulk load (pyoxigraph allows one
+writer per store) and into the dumps as it arrives, so memory does not grow with the corpus. Every input
+file is checked before the new store is created, and any error later removes the half-written build.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ import gc
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -21,7 +23,7 @@ import pyoxigraph
 from . import __version__, iris
 from .document import ParseError, parse_report
 from .document.model import Report
-from .dumps import write_dumps
+from .dumps import DumpWriter
 from .extract import extract_report
 from .rdf.document import report_quads
 from .rdf.facts import fact_quads
@@ -29,23 +31,26 @@ from .rdf.provenance import activity_digest, activity_quads
 from .reference import ontology_quads, reference_quads
 from .seeds import ReportMeta, SeedError, SeedSource, check_corpus, read_report
 from .settings import Settings
-from .store import new_build, open_for_writing
+from .store import bulk_load_stream, new_build, open_for_writing
 
 Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
 class ReportOutput:
-    """What a worker sends back for one report: its quads as N-Quads bytes and what it counted."""
+    """What a worker sends back for one report: its graph as N-Triples bytes and what it counted."""
 
     symbol: str
-    nquads: bytes
+    graph: str
+    ntriples: bytes
     counts: dict[str, int]
     warnings: tuple[str, ...]
 
 
 @dataclass
 class BuildInfo:
+    """The build record, written as build.json beside the store (the server reads it for VoID and ETags)."""
+
     build_id: str
     started: str
     finished: str
@@ -76,10 +81,9 @@ def process_report(source: SeedSource, activity_iri: str) -> ReportOutput:
         "footnotes": len(report.footnotes),
         "mentions": len(facts.mentions),
         "practices": len(facts.practices),
-        "triples": len(quads),
     }
-    nquads = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
-    return ReportOutput(seed.meta.symbol, nquads, counts, cross_check(report, seed.meta, str(seed.path)))
+    return ReportOutput(seed.meta.symbol, report_iri, _ntriples(quad.triple for quad in quads), counts,
+                        cross_check(report, seed.meta, str(seed.path)))
 
 
 def cross_check(report: Report, meta: ReportMeta, name: str) -> tuple[str, ...]:
@@ -98,45 +102,55 @@ def cross_check(report: Report, meta: ReportMeta, name: str) -> tuple[str, ...]:
 
 def build_store(settings: Settings, progress: Progress | None = None, jobs: int | None = None) -> BuildInfo:
     """Build the graph from ``settings.seeds`` into a new store and swap it in; returns what was built."""
-    say = progress or (lambda message: None)
     clock = time.perf_counter()
     started = _now()
     corpus = check_corpus(settings.seeds)
-    activity = iris.build_activity(
-        activity_digest(__version__, ((seed.meta.file, seed.sha256) for seed in corpus))
-    )
+    activity = iris.build_activity(activity_digest(__version__, ((s.meta.file, s.sha256) for s in corpus)))
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
     info = BuildInfo(build_id, started, "", __version__, 0.0)
     info.sources = [{"file": s.meta.file, "symbol": s.meta.symbol, "sha256": s.sha256} for s in corpus]
-    counts: dict[str, int] = {"reports": 0}
-    warnings: list[str] = []
+    info.counts = {"reports": 0}
     with new_build(settings.store, build_id) as directory:
         store = open_for_writing(directory)
-        for output in _process_all(corpus, activity, jobs):
-            store.bulk_load(input=output.nquads, format=pyoxigraph.RdfFormat.N_QUADS)
-            counts["reports"] += 1
-            for key, value in output.counts.items():
-                counts[key] = counts.get(key, 0) + value
-            warnings.extend(output.warnings)
-            say(output.symbol)
-        store.bulk_extend(reference_quads())
-        store.bulk_extend(ontology_quads())
-        store.bulk_extend(activity_quads(
-            activity, __version__, started, _now(),
-            ((s.meta.file, s.meta.symbol, s.sha256) for s in corpus),
-        ))
+        with DumpWriter(directory / "dumps") as dumps:
+            graphs = _graphs(_process_all(corpus, activity, jobs), corpus, activity, started, info, progress)
+            bulk_load_stream(store, (dumps.add(graph, ntriples) for graph, ntriples in graphs))
+            info.dumps = [dump.as_json() for dump in dumps.finish()]
         store.optimize()
-        info.dumps = [dump.as_json() for dump in write_dumps(store, directory / "dumps")]
-        info.counts = {**counts, "triples": len(store)}
-        info.graphs = _graph_sizes(store)
+        info.counts["triples"] = len(store)
         info.classes = _class_sizes(store)
-        info.warnings = warnings
         info.finished = _now()
         info.seconds = round(time.perf_counter() - clock, 3)
         (directory / "build.json").write_text(json.dumps(asdict(info), ensure_ascii=False, indent=2))
         del store
         gc.collect()  # release the RocksDB lock before readers are pointed at the new build
     return info
+
+
+def _graphs(
+    outputs: Iterable[ReportOutput], corpus: list[SeedSource], activity: str, started: str,
+    info: BuildInfo, progress: Progress | None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every named graph as (graph IRI, N-Triples): the reports as they arrive, then reference,
+    ontology and provenance; tallies counts into ``info`` on the way."""
+    for output in outputs:
+        info.counts["reports"] += 1
+        for key, value in output.counts.items():
+            info.counts[key] = info.counts.get(key, 0) + value
+        info.warnings.extend(output.warnings)
+        info.graphs[output.graph] = output.ntriples.count(b"\n")
+        if progress is not None:
+            progress(output.symbol)
+        yield output.graph, output.ntriples
+    sources = [(s.meta.file, s.meta.symbol, s.sha256) for s in corpus]
+    for graph, quads in (
+        (iris.graph("reference"), reference_quads()),
+        ("https://w3id.org/gcm/ontology", ontology_quads()),
+        (iris.graph("build"), activity_quads(activity, __version__, started, _now(), sources)),
+    ):
+        ntriples = _ntriples(quad.triple for quad in quads)
+        info.graphs[graph] = ntriples.count(b"\n")
+        yield graph, ntriples
 
 
 def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None) -> Iterator[ReportOutput]:
@@ -146,21 +160,27 @@ def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None) -> I
         yield from (process_report(source, activity) for source in corpus)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_report, corpus, [activity] * len(corpus), chunksize=1)
+        pending: deque[Future[ReportOutput]] = deque()
+        try:
+            for source in corpus:
+                pending.append(pool.submit(process_report, source, activity))
+                if len(pending) > 2 * workers:  # a bounded window: results never pile up unread
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
-def _graph_sizes(store: pyoxigraph.Store) -> dict[str, int]:
-    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-    return {row["g"].value: int(row["n"].value) for row in store.query(query)}
+def _ntriples(triples: Iterable[pyoxigraph.Triple]) -> bytes:
+    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def _class_sizes(store: pyoxigraph.Store) -> dict[str, int]:
-    query = (
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY DESC(?n)"
-    )
+    query = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY DESC(?n)"
     return {row["c"].value: int(row["n"].value) for row in store.query(query)}
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-

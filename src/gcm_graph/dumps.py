@@ -1,7 +1,10 @@
-"""Dumps of the whole dataset, written at build time next to the store, with their checksums.
+"""Dumps of the whole dataset, written while the store is loaded, with their checksums.
 
-N-Quads and TriG keep the named graphs (one per report); Turtle, which has no graphs, holds their union.
-Each file is gzip-compressed while it is written (the store is streamed, never held in memory).
+Every graph reaches the build as one N-Triples chunk, and the three dumps are cheap rewrites of it:
+N-Quads adds the graph name to each line, TriG wraps the chunk in ``<graph> { … }`` (N-Triples lines are
+valid TriG and Turtle statements), and Turtle — which has no named graphs — is the concatenation of all
+chunks, i.e. the union of the graphs. Each file is gzip-compressed as it is written, so no dump is ever
+held in memory, and the N-Quads text is what the store itself loads.
 """
 
 from __future__ import annotations
@@ -10,10 +13,7 @@ import gzip
 import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import pyoxigraph
-
-from .vocab import PREFIXES
+from types import TracebackType
 
 
 @dataclass(frozen=True)
@@ -29,26 +29,55 @@ class Dump:
 
 
 _FORMATS = (
-    ("gcm-graph.nq.gz", "N-Quads", pyoxigraph.RdfFormat.N_QUADS),
-    ("gcm-graph.trig.gz", "TriG", pyoxigraph.RdfFormat.TRIG),
-    ("gcm-graph.ttl.gz", "Turtle", pyoxigraph.RdfFormat.TURTLE),
+    ("gcm-graph.nq.gz", "N-Quads", "application/n-quads"),
+    ("gcm-graph.trig.gz", "TriG", "application/trig"),
+    ("gcm-graph.ttl.gz", "Turtle", "text/turtle"),
 )
 
 
-def write_dumps(store: pyoxigraph.Store, directory: Path) -> list[Dump]:
-    directory.mkdir(parents=True, exist_ok=True)
-    dumps = []
-    for file_name, label, rdf_format in _FORMATS:
-        path = directory / file_name
-        with gzip.GzipFile(path, "wb", mtime=0) as output:
-            if rdf_format.supports_datasets:
-                store.dump(output, rdf_format, prefixes=PREFIXES)
-            else:
-                triples = (quad.triple for quad in store.quads_for_pattern(None, None, None, None))
-                pyoxigraph.serialize(triples, output, rdf_format, prefixes=PREFIXES)
-        dumps.append(Dump(file_name, label, rdf_format.media_type, path.stat().st_size, _sha256(path)))
-    (directory / "SHA256SUMS").write_text("".join(f"{d.sha256}  {d.file}\n" for d in dumps), encoding="utf-8")
-    return dumps
+def to_nquads(graph_iri: str, ntriples: bytes) -> bytes:
+    """Put every N-Triples line into ``graph_iri`` (a line ends in ' .\\n' exactly once: literals escape
+    their newlines).
+
+    >>> to_nquads("http://g", b'<http://s> <http://p> "o" .\\n')
+    b'<http://s> <http://p> "o" <http://g> .\\n'
+    """
+    return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode())
+
+
+class DumpWriter:
+    """Writes the three dumps graph by graph; ``add`` returns the N-Quads to load into the store."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
+        self.files = [gzip.GzipFile(directory / name, "wb", compresslevel=6, mtime=0) for name, _, _ in _FORMATS]
+
+    def add(self, graph_iri: str, ntriples: bytes) -> bytes:
+        nquads, trig, turtle = self.files
+        quads = to_nquads(graph_iri, ntriples)
+        nquads.write(quads)
+        trig.write(f"<{graph_iri}> {{\n".encode() + ntriples + b"}\n")
+        turtle.write(ntriples)
+        return quads
+
+    def __enter__(self) -> DumpWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        for handle in self.files:
+            handle.close()
+
+    def finish(self) -> list[Dump]:
+        """Close the files and describe them (sizes, SHA-256), also as a SHA256SUMS file."""
+        self.__exit__(None, None, None)
+        dumps = [
+            Dump(name, label, media_type, (self.directory / name).stat().st_size, _sha256(self.directory / name))
+            for name, label, media_type in _FORMATS
+        ]
+        (self.directory / "SHA256SUMS").write_text(
+            "".join(f"{dump.sha256}  {dump.file}\n" for dump in dumps), encoding="utf-8")
+        return dumps
 
 
 def _sha256(path: Path) -> str:

@@ -9,6 +9,7 @@ query workers) open the database with ``Store.read_only``; this module is the on
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import time
@@ -49,6 +50,33 @@ def new_build(store_link: Path, build_id: str) -> Iterator[Path]:
 
 def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
     return pyoxigraph.Store(str(build_dir / "oxigraph"))
+
+
+def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterator[bytes]) -> None:
+    """One bulk load over a stream of N-Quads chunks (each made of whole lines): one call is what makes
+    pyoxigraph's bulk loader fast, and the stream keeps only the chunk being read in memory."""
+    reader = io.BufferedReader(_ChunkReader(chunks), buffer_size=1 << 20)
+    store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS)
+
+
+class _ChunkReader(io.RawIOBase):
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self.chunks = chunks
+        self.pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self.pending:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return 0
+            self.pending = memoryview(chunk)
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
 
 
 def swap(store_link: Path, target: Path) -> None:

@@ -97,8 +97,9 @@ def _text_unit(unit: Unit, language: str, quad) -> Iterator[Quad]:
     yield quad(unit.iri, RDF.type, _UNIT_CLASS[unit.kind])
     yield quad(unit.iri, DCTERMS.isPartOf, NamedNode(unit.container_iri))
     yield quad(unit.iri, GCM.text, literals.text(unit.text, language))
-    if unit.item is not None:
+    if unit.item is not None and unit.parent is not None:
         yield quad(unit.iri, GCM.itemLabel, literals.string(unit.item.label))
+        yield quad(unit.iri, GCM.order, literals.integer(unit.parent.items.index(unit.item) + 1))
         return
     if isinstance(unit.unit, Paragraph):
         yield quad(unit.iri, GCM.paragraphNumber, literals.integer(unit.unit.number))
