@@ -19,7 +19,8 @@ SHAPES = ["1. 第一段。", "2. 第二段", "12. 段落¹ 文", "3.", "一. 引
           "文号\t标题\t", "<b>组</b>\t\t", '<a href="http://u">t</a>\tx', "[E/1](#)", "<https://a.b/c>",
           "www.a.org/x。", "**错误!超链接引用无效。**", "of tail (<http://x.y>).", "第七十六届会议",
           "议程项目 14 和 117", "秘书长的报告", "疫", "情造成", "Don", "  ", "\t", "\r", "：", "。", ""]
-lines = st.one_of(st.sampled_from(SHAPES), st.text(max_size=30))
+SEED_LINES = [line for symbol in ("A/76/642", "ESCAP/GCM/2021/3") for line in seed_text(symbol).split("\n")]
+lines = st.one_of(st.sampled_from(SHAPES), st.text(max_size=30), st.sampled_from(SEED_LINES))
 documents = st.one_of(st.text(max_size=300), st.lists(lines, max_size=40).map("\n".join),
                       st.lists(lines, max_size=40).map("\n\n".join))
 
