@@ -243,3 +243,21 @@ def test_objective_page_since_a_year(client: FlaskClient) -> None:
     assert soup.select_one("select[name=since] option[selected]")["value"] == "2021"
     unfiltered = page(client, "/page/objective/13?since=1066")  # not a year with practices: no filter
     assert len(unfiltered.select("#practices section.group")) == 3
+
+
+@pytest.mark.parametrize("path, final", [
+    ("country/THA", "/page/country/THA"),
+    ("objective/13", "/page/objective/13"),
+    ("report/A-76-642", "/page/report/A-76-642"),
+    ("report/A-76-642/para/29", "/page/report/A-76-642#para-29"),
+    ("event/asia-pacific-regional-review-2021", "/page/event/asia-pacific-regional-review-2021"),
+])
+def test_browsers_dereferencing_an_iri_land_on_its_page(client: FlaskClient, path: str, final: str) -> None:
+    location = f"/id/{path}"
+    for _ in range(3):
+        response = client.get(location, headers={"Accept": "text/html"})
+        if response.status_code != 303:
+            break
+        location = response.headers["Location"].removeprefix("http://localhost")
+    assert response.status_code == 200
+    assert location == final
