@@ -6,6 +6,7 @@ ontology, so ``sh:class gcm:Section`` accepts a ``gcm:Annex`` through ``rdfs:sub
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph
@@ -32,13 +33,18 @@ def validate_graph(data: Graph, shapes: Path = SHAPES_TTL, ontology: Path | None
     return bool(conforms), str(text), violations
 
 
-def store_graph(oxigraph_dir: Path) -> Graph:
-    """All quads of a built store as one rdflib graph (their union), read through the store layer."""
-    store_link = oxigraph_dir.parent if oxigraph_dir.name == "oxigraph" else oxigraph_dir
-    store = open_read_only(store_link)
-    triples = (pyoxigraph.Triple(quad.subject, quad.predicate, quad.object) for quad in store)
+def union_graph(quads: Iterable[pyoxigraph.Quad]) -> Graph:
+    """Quads from any number of named graphs as one rdflib graph: the union the endpoint's default
+    graph shows, which is what the shapes describe."""
+    triples = (pyoxigraph.Triple(quad.subject, quad.predicate, quad.object) for quad in quads)
     data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return Graph().parse(data=data, format="nt")
+
+
+def store_graph(oxigraph_dir: Path) -> Graph:
+    """All quads of a built store as one graph, read through the store layer."""
+    store_link = oxigraph_dir.parent if oxigraph_dir.name == "oxigraph" else oxigraph_dir
+    return union_graph(open_read_only(store_link))
 
 
 def validate_store(oxigraph_dir: Path, shapes: Path = SHAPES_TTL) -> tuple[bool, str, int]:
