@@ -34,7 +34,7 @@ RANGE_BEFORE = re.compile(r"\d\s*(?:万|亿)?\s*(?:至|到|-|–)\s*$")
 DATE_AND_ORDINAL_WORDS = ("年", "月", "日", "段", "届", "号")
 PEOPLE_WORDS = ("人数", "人口", "移民", "难民", "儿童", "人")
 NOT_SUBJECT_COUNTS = (
-    "国家", "个国", "捐助方", "组织", "办事处", "成员", "实体", "区域", "城市", "政府", "项目标",
+    "国家", "个国", "捐助方", "组织", "办事处", "成员", "实体", "区域", "城市", "政府", "目标", "主题",
 )
 MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), None: Decimal(1)}
 UNIT = {"美元": "USD", "%": "percent", "％": "percent", "名": "person", "人": "person", "小时": "hour",
@@ -73,7 +73,7 @@ def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
     start, end = match.span()
     if _is_year_or_part(text, match) or RANGE_AFTER.match(text, match.end(1)) or _after_range(text, start):
         return None
-    if match.re is QUANTITY and match.group(3) == "个" and any(text.startswith(word, end) for word in NOT_SUBJECT_COUNTS):
+    if match.re is QUANTITY and match.group(3) in ("个", "项") and any(text.startswith(word, end) for word in NOT_SUBJECT_COUNTS):
         return None
     value = parse_number(match.group(1), match.group(2))
     clause_start = _clause_start(text, start)
