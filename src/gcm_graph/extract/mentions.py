@@ -6,7 +6,9 @@ The lexicon does the longest match; this module decides which matches are mentio
 - a country that begins the name of a non-governmental body is part of that name (缅甸移民教师协会 is an
   association, not Myanmar), unless a place follows it directly (印度印多尔…大学: India, then Indore);
 - a collective such as 联合国各机构 is a group, and also names the UN it belongs to (a nested mention);
-- persons are the Latin names the reports print before 先生 / 女士 / 博士.
+- persons are the Latin names the reports print before 先生 / 女士 / 博士;
+- a guiding principle is named only where the text speaks of principles (原则): 人权 and 国际合作 are
+  everyday words elsewhere; English region names ("World", "Asia") in cited titles are not regions.
 
 >>> from .lexicon import Entry, Lexicon
 >>> lexicon = Lexicon.build([Entry("缅甸", "c/MMR", "country"), Entry("东盟", "o/ASEAN", "organization")])
@@ -29,6 +31,7 @@ PERSON = re.compile(
 
 #: endings of the names of non-governmental bodies: a country right before such a name is part of it
 BODY_SUFFIXES = ("协会", "基金会", "公司", "工会", "联合会", "新月会", "红十字会", "大学", "学院", "研究所")
+PRINCIPLE_WORD = "原则"
 #: short names of a UN organ that, written right after another body's name, are that body's own organ
 ORGAN_WORDS = ("大会",)
 #: characters that end a proper name in running text (conjunctions, particles, punctuation)
@@ -47,7 +50,13 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
     """The mentions of one unit's text, in order of position."""
     titles = title_spans(text)
-    matches = [match for match in lexicon.scan(text) if not inside(titles, match.start, match.end)]
+    speaks_of_principles = PRINCIPLE_WORD in text
+    matches = [
+        match for match in lexicon.scan(text)
+        if not inside(titles, match.start, match.end)
+        and (match.entry.kind != "principle" or speaks_of_principles)
+        and not (match.entry.kind == "region" and match.entry.text.isascii())
+    ]
     starts = {match.start for match in matches}
     ends = {match.end for match in matches if match.entry.kind == "organization"}
     mentions: list[Mention] = []
