@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from .. import iris
 from .context import UnitText
-from .model import Mention, ObjectiveAssignment, Practice
 from .mentions import title_spans
+from .model import Mention, ObjectiveAssignment, Practice
 from .objectives import choose
 from .recommendations import OPENING as RECOMMENDATION
 from .years import stated_years

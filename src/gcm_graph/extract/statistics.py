@@ -3,8 +3,8 @@
 The reports write numbers the Chinese way: thousands grouped by spaces (350 000, 5 490), magnitudes by
 万 (10^4) and 亿 (10^8), so "2.81 亿" is 281000000 and "5 490 亿美元" is 549000000000 USD. A number becomes a
 statistic only with a unit: 美元 (USD), % (percent), 名/人 or a people noun (person), 个/份/项 + a noun
-(count), 小时 (hour); a bare "万"/"亿" in a sentence about people (人数, 人口, 移民 …) counts persons; "50 多万" is
-500000 (a floor). Ranges
+(count), 小时 (hour); a bare "万"/"亿" in a sentence about people (人数, 人口, 移民 …) counts
+persons; "50 多万" is 500000 (a floor). Ranges
 ("8300万至1.32亿") and counts of countries or donors are not statistics of the report's subject.
 
 >>> found = find_statistics("u", "2020 年，汇款总计 5 490 亿美元，仅比 2019 年下降 1.7%。")
@@ -73,7 +73,8 @@ def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
     start, end = match.span()
     if _is_year_or_part(text, match) or RANGE_AFTER.match(text, match.end(1)) or _after_range(text, start):
         return None
-    if match.re is QUANTITY and match.group(3) in ("个", "项") and any(text.startswith(word, end) for word in NOT_SUBJECT_COUNTS):
+    counted = match.re is QUANTITY and match.group(3) in ("个", "项")
+    if counted and any(text.startswith(word, end) for word in NOT_SUBJECT_COUNTS):
         return None
     value = parse_number(match.group(1), match.group(2))
     clause_start = _clause_start(text, start)
