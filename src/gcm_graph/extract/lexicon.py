@@ -17,6 +17,7 @@ entered as *blockers* that win the longest match and yield nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -73,6 +74,9 @@ class Lexicon:
     def __init__(self, root: dict[str, object], size: int) -> None:
         self._root = root
         self.size = size
+        # where a surface can start: one C-level search skips the positions no surface begins at
+        first = "".join(re.escape(char) for char in sorted(root))
+        self._starts = re.compile(f"[{first}]") if root else None
 
     @classmethod
     def build(cls, entries: Iterable[Entry], blockers: Iterable[str] = ()) -> Lexicon:
@@ -95,8 +99,11 @@ class Lexicon:
 
     def scan(self, text: str) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right; blockers consume their span silently."""
-        position, length = 0, len(text)
-        while position < length:
+        if self._starts is None:
+            return
+        position = 0
+        while (candidate := self._starts.search(text, position)) is not None:
+            position = candidate.start()
             best = self._longest_at(text, position)
             if best is None:
                 position += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import iris
@@ -58,8 +58,16 @@ def keyword_scores(text: str, lexicon: Lexicon | None = None) -> Counter[int]:
     >>> keyword_scores("在斯里兰卡，政府和雇主推出技能护照，允许回国国民展示技能").most_common(1)
     [(18, 2)]
     """
-    scanned = (lexicon or keyword_lexicon()).scan(text)
-    return Counter(int(match.entry.iri.rsplit("/", 1)[1]) for match in scanned)
+    if lexicon is not None:
+        return Counter(int(match.entry.iri.rsplit("/", 1)[1]) for match in lexicon.scan(text))
+    return Counter(dict(_default_scores(text)))
+
+
+@lru_cache(maxsize=4096)
+def _default_scores(text: str) -> tuple[tuple[int, int], ...]:
+    """Scores with the curated lexicon, cached: a paragraph is scored once for itself and again for each
+    practice whose evidence falls back to it."""
+    return tuple(keyword_scores(text, keyword_lexicon()).items())
 
 
 def choose(evidence: str, sentence: str, paragraph: str, headings: Sequence[str]) -> list[Choice]:
