@@ -15,14 +15,17 @@ ID = "https://w3id.org/gcm/id/"
 R1 = ID + "report/A-76-642"
 R2 = ID + "report/ESCAP-GCM-2021-3"
 
-PARA_29 = ("2021年6月，比利时成立了政府部门，专门负责实施和促进拘留替代办法。2020年，墨西哥统一了禁止儿童移民拘留的立法。"
+PARA_29 = ("2021年6月，比利时成立了政府部门，专门负责实施和促进拘留替代办法。"
+           "2020年，墨西哥统一了禁止儿童移民拘留的立法。"
            "泰国通过了监测评价框架，作为结束儿童移民拘留工作的一部分。")
-PARA_62 = "泰国为来自柬埔寨、老挝人民民主共和国和缅甸的约 100 万名移民工人延长了签证，其他移民的签证自动获得延期。"
+PARA_62 = ("泰国为来自柬埔寨、老挝人民民主共和国和缅甸的约 100 万名移民工人延长了签证，"
+           "其他移民的签证自动获得延期。")
 PARA_3 = "经社会下列成员和准成员的代表出席了会议：泰国、墨西哥和国际移民组织。"
 FOOTNOTE_12 = "见 https://www.iom.int/ 。"
 
 OBJECTIVES = {
-    5: ("加强正常移民途径的可用性和灵活性", "Enhance availability and flexibility of pathways for regular migration"),
+    5: ("加强正常移民途径的可用性和灵活性",
+        "Enhance availability and flexibility of pathways for regular migration"),
     6: ("促进公平和合乎道德的招聘", "Facilitate fair and ethical recruitment"),
     13: ("仅将移民拘留作为最后手段，并努力寻求替代办法",
          "Use migration detention only as a measure of last resort and work towards alternatives"),
@@ -103,14 +106,16 @@ def _report_one() -> str:
     note = f"{R1}/footnote/12"
     parts = [
         f"<{R1}> {{",
-        f'<{R1}> a gcm:Report ; dcterms:identifier "A/76/642" ; dcterms:title "安全、有序和正常移民全球契约"@zh, '
+        f'<{R1}> a gcm:Report ; dcterms:identifier "A/76/642" ; '
+        f'dcterms:title "安全、有序和正常移民全球契约"@zh, '
         f'"Global Compact for Safe, Orderly and Regular Migration"@en ; dcterms:language "zh" ; '
         f'dcterms:date "2021-12-27"^^xsd:date ; gcm:year "2021"^^xsd:gYear ; gcm:session 76 ; '
         f"rdfs:seeAlso <https://undocs.org/zh/A/76/642> .",
         f'<{section}> a gcm:Section ; dcterms:isPartOf <{R1}> ; dcterms:title "执行情况"@zh ; '
         f'gcm:sectionNumber "二" ; gcm:sectionType "chapter" ; gcm:sectionLevel 1 ; gcm:order 1 .',
         f'<{p29}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 29 ; '
-        f'gcm:text "{PARA_29}"@zh ; gcm:order 2 ; gcm:hasFootnote <{note}> ; gcm:objective <{ID}objective/13>, <{ID}objective/5> .',
+        f'gcm:text "{PARA_29}"@zh ; gcm:order 2 ; gcm:hasFootnote <{note}> ; '
+        f"gcm:objective <{ID}objective/13>, <{ID}objective/5> .",
         f'<{p62}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 62 ; '
         f'gcm:text "{PARA_62}"@zh ; gcm:order 3 .',
         f'<{note}> a gcm:Footnote ; gcm:footnoteLabel "12" ; gcm:text "{FOOTNOTE_12}"@zh ; '
@@ -120,9 +125,11 @@ def _report_one() -> str:
         _mention(p29, PARA_29, "墨西哥", ID + "country/MEX"),
         _mention(p29, PARA_29, "泰国", ID + "country/THA"),
         _mention(p62, PARA_62, "泰国", ID + "country/THA"),
-        _practice(p29, PARA_29, "比利时成立了政府部门，专门负责实施和促进拘留替代办法", ID + "country/BEL", 13, 2021),
+        _practice(p29, PARA_29, "比利时成立了政府部门，专门负责实施和促进拘留替代办法",
+                  ID + "country/BEL", 13, 2021),
         _practice(p29, PARA_29, "墨西哥统一了禁止儿童移民拘留的立法", ID + "country/MEX", 13, 2020),
-        _practice(p29, PARA_29, "泰国通过了监测评价框架，作为结束儿童移民拘留工作的一部分", ID + "country/THA", 13, 2021),
+        _practice(p29, PARA_29, "泰国通过了监测评价框架，作为结束儿童移民拘留工作的一部分",
+                  ID + "country/THA", 13, 2021),
         _practice(p62, PARA_62, "泰国为来自柬埔寨、老挝人民民主共和国和缅甸的约 100 万名移民工人延长了签证",
                   ID + "country/THA", 5, 2020, "0.7"),
         "}",
@@ -137,13 +144,15 @@ def _report_two() -> str:
         f"<{R2}> {{",
         f'<{R2}> a gcm:Report ; dcterms:identifier "ESCAP/GCM/2021/3" ; dcterms:title "亚太区域审查报告"@zh, '
         f'"Asia-Pacific Regional Review"@en ; dcterms:language "zh" ; gcm:year "2021"^^xsd:gYear .',
-        f'<{p3}> a gcm:Paragraph ; dcterms:isPartOf <{R2}> ; gcm:paragraphNumber 3 ; gcm:text "{PARA_3}"@zh ; '
+        f'<{p3}> a gcm:Paragraph ; dcterms:isPartOf <{R2}> ; gcm:paragraphNumber 3 ; '
+        f'gcm:text "{PARA_3}"@zh ; '
         f"gcm:order 1 .",
         _mention(p3, PARA_3, "泰国", ID + "country/THA"),
         _mention(p3, PARA_3, "墨西哥", ID + "country/MEX"),
         _mention(p3, PARA_3, "国际移民组织", ID + "org/iom"),
         _practice(p3, PARA_3, "国际移民组织", ID + "org/iom", 6, 2021, "0.6"),
-        f'<{meeting}> a gcm:Meeting ; dcterms:title "亚太区域审查会议"@zh ; gcm:startDate "2021-03-10"^^xsd:date ; '
+        f'<{meeting}> a gcm:Meeting ; dcterms:title "亚太区域审查会议"@zh ; '
+        f'gcm:startDate "2021-03-10"^^xsd:date ; '
         f'gcm:endDate "2021-03-12"^^xsd:date ; gcm:place "曼谷" ; gcm:attendee <{ID}country/THA>, '
         f"<{ID}country/MEX>, <{ID}org/iom> ; prov:wasDerivedFrom <{p3}> .",
         "}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pyoxigraph
@@ -52,16 +51,8 @@ def test_missing_directory_has_no_queries(tmp_path: Path) -> None:
     assert load_queries(tmp_path / "absent") == []
 
 
-def _real_build_available() -> bool:
-    try:
-        importlib.import_module("gcm_graph.build")
-    except ImportError:
-        return False
-    return True
-
 
 @pytest.mark.slow
-@pytest.mark.skipif(not _real_build_available(), reason="the build (extractor, rdf.facts) has not landed yet")
 @pytest.mark.parametrize("query", LOCAL, ids=lambda query: query.name)
 def test_every_local_query_returns_rows_on_the_real_build(built_settings: Settings, query: object) -> None:
     from gcm_graph.backend import open_backend

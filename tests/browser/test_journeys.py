@@ -12,7 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def test_from_home_to_the_paragraph_on_objective_13(page, page_server: str, shoot) -> None:
     page.goto(page_server + "/")
     shoot(page, "01-home")
-    page.locator("main").get_by_label("Search countries, organizations, objectives and report text").fill("泰国")
+    label = "Search countries, organizations, objectives and report text"
+    page.locator("main").get_by_label(label).fill("泰国")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/search\?q="))
     shoot(page, "02-search")
@@ -27,7 +28,8 @@ def test_from_home_to_the_paragraph_on_objective_13(page, page_server: str, shoo
     mention = target.locator("a.mention[href='/page/country/THA']")
     assert mention.inner_text() == "泰国"
     assert mention.evaluate("node => getComputedStyle(node).backgroundColor") != "rgba(0, 0, 0, 0)"
-    assert target.evaluate("node => { const r = node.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
+    top = target.evaluate("node => node.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]  # scrolled to the paragraph
     shoot(page, "04-reader-para-29")
     target.locator("sup.fn a").focus()  # the footnote pops over on keyboard focus
     assert target.locator(".fn-pop").is_visible() and "iom.int" in target.locator(".fn-pop").inner_text()
@@ -53,7 +55,8 @@ def test_matrix_draws_and_a_cell_opens_its_practices(page, page_server: str, sho
     colour = hot.first.evaluate("node => getComputedStyle(node).backgroundColor")
     assert colour.startswith("rgb")
     shoot(page, "07-matrix")
-    page.locator("tr", has=page.locator("th a[href='/page/country/THA']")).locator("td.cell.hot a").last.click()
+    thailand = page.locator("tr", has=page.locator("th a[href='/page/country/THA']"))
+    thailand.locator("td.cell.hot a").last.click()
     page.wait_for_url(re.compile(r"/practices\?"))
     assert page.locator("a.evidence").count() == 1
 

@@ -49,7 +49,8 @@ def load_queries(directory: Path) -> list[NamedQuery]:
     """Every .rq file of ``directory``, by file name; a missing directory gives no queries."""
     if not directory.is_dir():
         return []
-    return [parse_query(str(path), path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.rq"))]
+    paths = sorted(directory.glob("*.rq"))
+    return [parse_query(str(path), path.read_text(encoding="utf-8")) for path in paths]
 
 
 def load_query(directory: Path, name: str) -> NamedQuery:

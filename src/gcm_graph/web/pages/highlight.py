@@ -5,7 +5,8 @@ footnotes carry them. Overlapping mentions keep the earliest, then the longest, 
 reproduces the text exactly once.
 
 >>> text = "泰国和墨西哥通过了立法。"
->>> [(p.kind, p.text) for p in segments(text, [Span(0, 2, "THA"), Span(3, 6, "MEX"), Span(0, 1, "X")], {12: "3"})]
+>>> spans = [Span(0, 2, "THA"), Span(3, 6, "MEX"), Span(0, 1, "X")]
+>>> [(p.kind, p.text) for p in segments(text, spans, {12: "3"})]
 [('mention', '泰国'), ('text', '和'), ('mention', '墨西哥'), ('text', '通过了立法。'), ('footnote', '3')]
 >>> "".join(p.text for p in segments(text, [Span(3, 6, "MEX")], {}))
 '泰国和墨西哥通过了立法。'

@@ -121,11 +121,11 @@ def actors() -> str:
     # two aggregates joined on the actor, not one over mentions × practices (that product was 0.5 s)
     rows = first_per(select(f"""
 SELECT ?actor ?type ?actorZh ?actorEn ?units ?practices WHERE {{
-  {{ SELECT ?actor (COUNT(DISTINCT ?unit) AS ?units) WHERE {{ ?mention gcm:refersTo ?actor ; gcm:mentionedIn ?unit }}
-     GROUP BY ?actor }}
+  {{ SELECT ?actor (COUNT(DISTINCT ?unit) AS ?units)
+     WHERE {{ ?mention gcm:refersTo ?actor ; gcm:mentionedIn ?unit }} GROUP BY ?actor }}
   ?actor a ?type . VALUES ?type {{ {ACTOR_TYPES} }}
-  OPTIONAL {{ SELECT ?actor (COUNT(DISTINCT ?practice) AS ?practices) WHERE {{ ?practice a gcm:Practice ; gcm:actor ?actor }}
-              GROUP BY ?actor }}
+  OPTIONAL {{ SELECT ?actor (COUNT(DISTINCT ?practice) AS ?practices)
+              WHERE {{ ?practice a gcm:Practice ; gcm:actor ?actor }} GROUP BY ?actor }}
   {labels("actor")}
 }} ORDER BY DESC(?practices) DESC(?units)"""), "actor")
     return render_template("actors.html", actors=rows, kind_of=_kind_of)

@@ -29,7 +29,7 @@ class Unit:
     pieces: list[Piece]
     practices: list[dict[str, str]] = field(default_factory=list)
     footnotes: list[dict[str, str]] = field(default_factory=list)
-    items: list["Unit"] = field(default_factory=list)
+    items: list[Unit] = field(default_factory=list)
 
 
 @dataclass
@@ -122,7 +122,8 @@ SELECT ?section ?parent ?title ?number ?level WHERE {{ GRAPH {graph} {{
     units = first_per(select(f"""
 SELECT ?unit ?kind ?parent ?text ?number ?itemLabel ?order WHERE {{ GRAPH {graph} {{
   ?unit a ?type ; gcm:text ?text . VALUES (?type ?kind) {{
-    (gcm:Paragraph "Paragraph") (gcm:TextBlock "TextBlock") (gcm:ListItem "ListItem") (gcm:TableRow "TableRow") }}
+    (gcm:Paragraph "Paragraph") (gcm:TextBlock "TextBlock") (gcm:ListItem "ListItem")
+    (gcm:TableRow "TableRow") }}
   OPTIONAL {{ ?unit dcterms:isPartOf ?parent }} OPTIONAL {{ ?unit gcm:paragraphNumber ?number }}
   OPTIONAL {{ ?unit gcm:itemLabel ?itemLabel }} OPTIONAL {{ ?unit gcm:order ?order }} }} }}"""), "unit")
     mentions = select(f"""
@@ -133,7 +134,8 @@ SELECT ?unit ?entity ?begin ?end ?entityZh ?entityEn WHERE {{
     notes = first_per(select(f"""
 SELECT ?unit ?note ?label ?text ?offset WHERE {{ GRAPH {graph} {{
   ?unit gcm:hasFootnote ?note . ?note gcm:footnoteLabel ?label .
-  OPTIONAL {{ ?note gcm:text ?text }} OPTIONAL {{ ?note gcm:citationOffset ?offset }} }} }}"""), "unit", "note")
+  OPTIONAL {{ ?note gcm:text ?text }} OPTIONAL {{ ?note gcm:citationOffset ?offset }} }} }}"""),
+                      "unit", "note")
     practices = first_per(select(f"""
 SELECT ?unit ?practice ?objective ?objectiveZh ?objectiveEn ?confidence ?year ?description ?actorZh ?actorEn
 WHERE {{ GRAPH {graph} {{ ?practice a gcm:Practice ; prov:wasDerivedFrom ?unit ; gcm:objective ?objective ;
