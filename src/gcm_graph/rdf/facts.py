@@ -35,7 +35,17 @@ _NAMED_CLASS = {"person": GCM.Person, "local": GCM.LocalAuthority}
 
 
 def fact_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
-    """All fact quads of one report, in the named graph ``graph_iri`` (the report IRI)."""
+    """All fact quads of one report, in the named graph ``graph_iri`` (the report IRI), each once: a unit
+    that names an entity twice has two mentions but one ``gcm:mentions`` edge, and counts of emitted quads
+    (build.json) must equal what the store holds."""
+    seen: set[Quad] = set()
+    for quad in _all_quads(facts, graph_iri):
+        if quad not in seen:
+            seen.add(quad)
+            yield quad
+
+
+def _all_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
     graph = NamedNode(graph_iri)
 
     def quad(subject: str, predicate: NamedNode, obj: object) -> Quad:
