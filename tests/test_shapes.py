@@ -65,7 +65,11 @@ id:report/A-76-642/para/25/statistic/3-7 a gcm:Statistic , gcm:MonetaryAmount ; 
 id:report/A-76-642/para/25/statistic/3-7#evidence a oa:TextPositionSelector ; oa:start 3 ; oa:end 7 .
 id:event/escap-review a gcm:Meeting ; dcterms:title "亚太区域审查"@zh ;
     gcm:startDate "2021-03-10"^^xsd:date ; gcm:endDate "2021-03-12"^^xsd:date ; gcm:attendee id:country/THA ;
-    gcm:role id:event/escap-review/role/1 .
+    gcm:role id:event/escap-review/role/1 ; prov:wasDerivedFrom id:report/A-76-642/para/25 ; gcm:place id:place/bangkok .
+id:event/escap-review/panel-1 a gcm:Panel ; dcterms:title "专题小组"@zh ; dcterms:isPartOf id:event/escap-review ;
+    gcm:moderator id:person/x ; prov:wasDerivedFrom id:report/A-76-642/para/25 .
+id:person/x a gcm:Person ; rdfs:label "Sarah Lou Y. Arriola" .
+id:place/bangkok a gcm:LocalAuthority ; rdfs:label "曼谷"@zh ; gcm:country id:country/THA .
 id:event/escap-review/role/1 a gcm:Role ; gcm:person id:person/x ; rdfs:label "主席"@zh ; gcm:country id:country/THA .
 id:objective/5 a gcm:Objective , skos:Concept ; skos:prefLabel "增加正常移民途径的可用性和灵活性"@zh ,
     "Enhance availability and flexibility of pathways for regular migration"@en ;
@@ -168,6 +172,10 @@ ERRORS = [
      "DELETE { ?e gcm:endDate ?d } "
      "INSERT { ?e gcm:endDate '2021-03-01'^^xsd:date } "
      "WHERE { ?e gcm:endDate ?d }", "gcm:startDate"),
+    ("person without a name", "DELETE { ?p rdfs:label ?l } WHERE { ?p a gcm:Person ; rdfs:label ?l }", "rdfs:label"),
+    ("event not derived from any text", "DELETE { ?e prov:wasDerivedFrom ?u } WHERE { ?e a gcm:Meeting ; prov:wasDerivedFrom ?u }", "prov:wasDerivedFrom"),
+    ("panel part of a paragraph", "DELETE { ?p dcterms:isPartOf ?m } INSERT { ?p dcterms:isPartOf id:report/A-76-642/para/25 } WHERE { ?p a gcm:Panel ; dcterms:isPartOf ?m }", "dcterms:isPartOf"),
+    ("event held at an objective", "DELETE { ?e gcm:place ?p } INSERT { ?e gcm:place id:objective/5 } WHERE { ?e gcm:place ?p }", "gcm:place"),
     ("objective assignment without a rule",
      "DELETE { ?a gcm:rule ?r } "
      "WHERE { ?a a gcm:ObjectiveAssignment ; gcm:rule ?r }", "gcm:rule"),
