@@ -8,7 +8,7 @@ import pyoxigraph
 import pytest
 
 from gcm_graph.settings import Settings
-from gcm_graph.web.pages.catalog import QueryFileError, load_queries, parse_query
+from gcm_graph.web.pages.catalog import NamedQuery, QueryFileError, load_queries, parse_query
 
 QUERIES = load_queries(Settings().queries_dir)
 LOCAL = [query for query in QUERIES if not query.federated]
@@ -28,12 +28,11 @@ def test_federated_queries_are_marked_and_only_they_call_out() -> None:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda query: query.name)
-def test_query_parses(query: object) -> None:
-    store = pyoxigraph.Store()
-    if query.federated:  # type: ignore[attr-defined]
+def test_query_parses(query: NamedQuery) -> None:
+    if query.federated:
         pytest.skip("federated: needs internet")
-    assert isinstance(store.query(query.text, use_default_graph_as_union=True),  # type: ignore[attr-defined]
-                      pyoxigraph.QuerySolutions)
+    result = pyoxigraph.Store().query(query.text, use_default_graph_as_union=True)
+    assert isinstance(result, pyoxigraph.QuerySolutions)
 
 
 @pytest.mark.parametrize("text, message", [
@@ -54,12 +53,13 @@ def test_missing_directory_has_no_queries(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("query", LOCAL, ids=lambda query: query.name)
-def test_every_local_query_returns_rows_on_the_real_build(built_settings: Settings, query: object) -> None:
+def test_every_local_query_returns_rows_on_the_real_build(built_settings: Settings,
+                                                         query: NamedQuery) -> None:
     from gcm_graph.backend import open_backend
 
     backend = open_backend(built_settings)
     try:
-        rows = backend.select(query.text)  # type: ignore[attr-defined]
+        rows = backend.select(query.text)
     finally:
         backend.close()
-    assert rows, f"{query.name} returned no rows on the real seeds"  # type: ignore[attr-defined]
+    assert rows, f"{query.name} returned no rows on the real seeds"

@@ -3,10 +3,11 @@ real server (waitress, in a thread) on a free loopback port; screenshots go to t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from gcm_graph.settings import Settings
 
@@ -25,11 +26,9 @@ def page_server(sample_settings: Settings) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
                                               headless=True)
@@ -38,8 +37,8 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object, page_server: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")  # type: ignore[attr-defined]
+def page(browser: Browser, page_server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     outside: list[str] = []
     context.on("request", lambda request: None if request.url.startswith(page_server)
                or request.url.startswith("data:") else outside.append(request.url))
@@ -53,13 +52,13 @@ def page(browser: object, page_server: str) -> Iterator[object]:
 
 
 @pytest.fixture
-def shoot() -> object:
+def shoot() -> Callable[..., Path]:
     """shoot(page, name, full_page=True): a screenshot saved as tests/artifacts/<name>.png."""
 
-    def save(page: object, name: str, full_page: bool = True) -> Path:
+    def save(page: Page, name: str, full_page: bool = True) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=full_page)  # type: ignore[attr-defined]
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
     return save

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page
+
+Shoot = Callable[..., Path]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def test_from_home_to_the_paragraph_on_objective_13(page, page_server: str, shoot) -> None:
+def test_from_home_to_the_paragraph_on_objective_13(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/")
     shoot(page, "01-home")
     label = "Search countries, organizations, objectives and report text"
@@ -36,7 +41,7 @@ def test_from_home_to_the_paragraph_on_objective_13(page, page_server: str, shoo
     shoot(page, "04b-footnote")
 
 
-def test_network_draws_and_a_filter_changes_it(page, page_server: str, shoot) -> None:
+def test_network_draws_and_a_filter_changes_it(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/network")
     page.wait_for_selector("#cy[data-nodes]")
     before = int(page.get_attribute("#cy", "data-nodes"))
@@ -48,7 +53,7 @@ def test_network_draws_and_a_filter_changes_it(page, page_server: str, shoot) ->
     shoot(page, "06-network-organizations")
 
 
-def test_matrix_draws_and_a_cell_opens_its_practices(page, page_server: str, shoot) -> None:
+def test_matrix_draws_and_a_cell_opens_its_practices(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/matrix")
     hot = page.locator("td.cell.hot")
     assert hot.count() == 4  # THA on 5 and 13, BEL and MEX on 13
@@ -61,7 +66,7 @@ def test_matrix_draws_and_a_cell_opens_its_practices(page, page_server: str, sho
     assert page.locator("a.evidence").count() == 1
 
 
-def test_yasgui_runs_a_query_and_shows_rows(page, page_server: str, shoot) -> None:
+def test_yasgui_runs_a_query_and_shows_rows(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/sparql")
     page.wait_for_selector(".yasqe .CodeMirror")
     tabs = page.locator("[role=tab]")
@@ -72,7 +77,7 @@ def test_yasgui_runs_a_query_and_shows_rows(page, page_server: str, shoot) -> No
     shoot(page, "08-sparql")
 
 
-def test_objective_page_in_chinese_with_english_beside(page, page_server: str, shoot) -> None:
+def test_objective_page_in_chinese_with_english_beside(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/page/objective/13?lang=zh")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert page.locator("h1").inner_text().startswith("仅将移民拘留")
@@ -83,7 +88,7 @@ def test_objective_page_in_chinese_with_english_beside(page, page_server: str, s
     shoot(page, "10-reader-zh")
 
 
-def test_pages_work_without_javascript(browser, page_server: str) -> None:
+def test_pages_work_without_javascript(browser: Browser, page_server: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     tab.goto(page_server + "/")

@@ -4,11 +4,15 @@ Facts checked come from the gold set (A/76/642 ¶29: Thailand, objective 13)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from gcm_graph.settings import Settings
+
+Shoot = Callable[..., Path]
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,7 +26,7 @@ def page_server(built_settings: Settings) -> Iterator[str]:
         yield url.rstrip("/")
 
 
-def test_three_clicks_to_thailand_on_objective_13(page, page_server: str, shoot) -> None:
+def test_three_clicks_to_thailand_on_objective_13(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/")
     shoot(page, "real-01-home")
     page.locator("main #q").fill("泰国")
@@ -39,7 +43,7 @@ def test_three_clicks_to_thailand_on_objective_13(page, page_server: str, shoot)
     shoot(page, "real-03-reader-para-29", full_page=False)
 
 
-def test_real_visuals(page, page_server: str, shoot) -> None:
+def test_real_visuals(page: Page, page_server: str, shoot: Shoot) -> None:
     page.goto(page_server + "/network")
     page.wait_for_selector("#cy[data-nodes]")
     assert int(page.get_attribute("#cy", "data-nodes")) > 10
@@ -59,9 +63,7 @@ def test_real_visuals(page, page_server: str, shoot) -> None:
     shoot(page, "real-08-sparql", full_page=False)
 
 
-def test_real_network_close_up(page, page_server: str) -> None:
-    from pathlib import Path
-
+def test_real_network_close_up(page: Page, page_server: str) -> None:
     page.goto(page_server + "/network")
     page.wait_for_selector("#cy[data-nodes]")
     artifact = Path(__file__).parents[1] / "artifacts" / "real-04b-network-canvas.png"

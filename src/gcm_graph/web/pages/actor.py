@@ -4,6 +4,7 @@ every mention across reports, events attended, codes and outward links."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from flask import abort, render_template
@@ -33,27 +34,37 @@ def wikidata_lookup(iso3: str) -> str:
     return "https://www.wikidata.org/w/index.php?search=" + quote(f"haswbstatement:P298={iso3}", safe="")
 
 
-def describe(entity: str) -> dict[str, object] | None:
-    """Labels, types, codes and outward links of an entity, from one query; None when it has no triples."""
+@dataclass
+class Card:
+    """What an actor page says about the entity itself."""
+
+    kind: str
+    zh: str = ""
+    en: str = ""
+    alt: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def describe(entity: str) -> Card | None:
+    """Labels, kind, codes and outward links of an entity, from one query; None when it has no triples."""
     rows = select(f"SELECT ?p ?o (LANG(?o) AS ?lang) WHERE {{ {iri(entity)} ?p ?o }} LIMIT 500")
     if not rows:
         return None
-    found: dict[str, object] = {"codes": [], "links": [], "alt": []}
-    found["kind"] = actor_kind(row["o"] for row in rows if row["p"] == PREFIXES["rdf"] + "type")
+    card = Card(kind=actor_kind(row["o"] for row in rows if row["p"] == PREFIXES["rdf"] + "type"))
     for row in rows:
         predicate, value, lang = row["p"], row["o"], row.get("lang", "")
         if predicate == PREFIXES["skos"] + "prefLabel" and lang in ("zh", "en"):
-            found.setdefault(lang, value)
+            setattr(card, lang, getattr(card, lang) or value)
         elif predicate == PREFIXES["skos"] + "altLabel":
-            found["alt"].append(value)  # type: ignore[union-attr]
+            card.alt.append(value)
         elif predicate in _CODES:
-            found["codes"].append((_CODES[predicate], value))  # type: ignore[union-attr]
+            card.codes.append((_CODES[predicate], value))
         elif predicate in _LINKS:
-            found["links"].append(value)  # type: ignore[union-attr]
-    if GCM_NS + "iso3" in {row["p"] for row in rows}:
-        iso3 = next(row["o"] for row in rows if row["p"] == GCM_NS + "iso3")
-        found["links"].append(wikidata_lookup(iso3))  # type: ignore[union-attr]
-    return found
+            card.links.append(value)
+        if predicate == GCM_NS + "iso3":
+            card.links.append(wikidata_lookup(value))
+    return card
 
 
 def mentions_by_report(entity: str) -> list[tuple[str, list[dict[str, str]]]]:

@@ -4,9 +4,11 @@ that discuss it, related objectives by co-occurrence, and its actor network (dra
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from flask import abort, render_template, request
 
+from ...backend import Row
 from ...iris import objective as objective_iri
 from . import bp
 from .common import first_per, objective_number, select
@@ -35,19 +37,33 @@ SELECT ?practice ?description ?year ?confidence ?actor ?actorZh ?actorEn ?object
 }} ORDER BY DESC(?year) ?identifier ?number"""
 
 
-def group_practices(rows: list[dict[str, str]], key: str) -> list[dict[str, object]]:
-    """Rows → groups by ``key`` (the actor or the objective), each with its practices by year, newest
-    first; groups with the most practices come first."""
-    groups: dict[str, dict[str, object]] = {}
-    years: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+@dataclass
+class PracticeGroup:
+    """The practices of one actor (or under one objective), by year."""
+
+    iri: str
+    zh: str
+    en: str
+    by_year: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.by_year.values())
+
+    @property
+    def years(self) -> list[tuple[str, list[Row]]]:
+        """Newest first; practices without a year ('') last."""
+        return sorted(self.by_year.items(), key=lambda item: item[0] or "0", reverse=True)
+
+
+def group_practices(rows: list[Row], key: str) -> list[PracticeGroup]:
+    """Rows → groups by ``key`` ("actor" or "objective"); groups with the most practices first."""
+    groups: dict[str, PracticeGroup] = {}
     for row in first_per(rows, "practice", key):
-        groups.setdefault(row[key], {"iri": row[key], "zh": row.get(f"{key}Zh", ""),
-                                     "en": row.get(f"{key}En", ""), "count": 0})
-        groups[row[key]]["count"] += 1  # type: ignore[operator]
-        years[row[key]][row.get("year", "")[:4]].append(row)
-    for name, group in groups.items():
-        group["years"] = sorted(years[name].items(), key=lambda item: item[0] or "0", reverse=True)
-    return sorted(groups.values(), key=lambda group: (-int(group["count"]), str(group["en"])))
+        group = groups.setdefault(row[key], PracticeGroup(row[key], row.get(f"{key}Zh", ""),
+                                                          row.get(f"{key}En", "")))
+        group.by_year[row.get("year", "")[:4]].append(row)
+    return sorted(groups.values(), key=lambda group: (-group.count, group.en))
 
 
 @bp.route("/page/objective/<int:number>")

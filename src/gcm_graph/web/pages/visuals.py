@@ -6,7 +6,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+import networkx as nx
 from flask import Response, abort, jsonify, render_template, request
 
 from ... import network
@@ -35,18 +37,28 @@ def _int_arg(name: str, low: int, high: int) -> int | None:
     return int(value)
 
 
-def network_filters() -> dict[str, object]:
+@dataclass(frozen=True)
+class NetworkFilters:
+    report: str | None
+    year: int | None
+    kind: str | None
+    objective: int | None
+
+
+def network_filters() -> NetworkFilters:
     kind = request.args.get("kind") or None
     if kind is not None and kind not in network.KIND_ORDER:
         abort(400, f"parameter 'kind' must be one of {', '.join(network.KIND_ORDER)}")
-    return {"report": request.args.get("report") or None, "year": _int_arg("year", 1900, 2100),
-            "kind": kind, "objective": _int_arg("objective", 1, 23)}
+    return NetworkFilters(report=request.args.get("report") or None, year=_int_arg("year", 1900, 2100),
+                          kind=kind, objective=_int_arg("objective", 1, 23))
 
 
-def network_view() -> tuple[list[network.Link], object, dict[str, network.NodeMetrics]]:
+def network_view() -> tuple[list[network.Link], nx.Graph, dict[str, network.NodeMetrics]]:
     """All links (for the filter choices), the filtered graph and its metrics: one query."""
     links = network.links_from_rows(state().backend.select(named(NETWORK_QUERY).text))
-    graph = network.bipartite_graph(network.filter_links(links, **network_filters()))  # type: ignore[arg-type]
+    chosen = network_filters()
+    graph = network.bipartite_graph(network.filter_links(
+        links, report=chosen.report, year=chosen.year, kind=chosen.kind, objective=chosen.objective))
     return links, graph, network.node_metrics(graph)
 
 
@@ -77,19 +89,29 @@ def _csv(body: str, filename: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def matrix_data() -> tuple[list[dict[str, object]], int]:
-    """Countries (most practices first) with a count per objective 1..23, and the largest count."""
-    rows = state().backend.select(named(MATRIX_QUERY).text)
-    countries: dict[str, dict[str, object]] = {}
-    for row in rows:
-        country = countries.setdefault(row["country"], {
-            "iri": row["country"], "zh": row.get("countryZh", ""), "en": row.get("countryEn", ""),
-            "cells": Counter(), "total": 0})
-        count = int(row["practices"])
-        country["cells"][int(row["objectiveNumber"])] += count  # type: ignore[index]
-        country["total"] = int(country["total"]) + count  # type: ignore[call-overload]
-    ordered = sorted(countries.values(), key=lambda c: (-int(c["total"]), str(c["en"])))  # type: ignore[call-overload]
-    peak = max((n for c in ordered for n in c["cells"].values()), default=0)  # type: ignore[attr-defined]
+@dataclass
+class MatrixRow:
+    """One country: practices per objective number (1..23)."""
+
+    iri: str
+    zh: str
+    en: str
+    cells: Counter[int] = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+
+def matrix_data() -> tuple[list[MatrixRow], int]:
+    """Countries (most practices first) with a count per objective, and the largest count."""
+    countries: dict[str, MatrixRow] = {}
+    for row in state().backend.select(named(MATRIX_QUERY).text):
+        country = countries.setdefault(
+            row["country"], MatrixRow(row["country"], row.get("countryZh", ""), row.get("countryEn", "")))
+        country.cells[int(row["objectiveNumber"])] += int(row["practices"])
+    ordered = sorted(countries.values(), key=lambda country: (-country.total, country.en))
+    peak = max((count for country in ordered for count in country.cells.values()), default=0)
     return ordered, peak
 
 
@@ -107,24 +129,33 @@ def matrix_csv() -> Response:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["iri", "label_zh", "label_en", *(f"objective_{n}" for n in range(1, 24))])
     for country in countries:
-        cells = country["cells"]
-        writer.writerow([country["iri"], country["zh"], country["en"], *(cells[n] for n in range(1, 24))])  # type: ignore[index]
+        writer.writerow([country.iri, country.zh, country.en, *(country.cells[n] for n in range(1, 24))])
     return _csv(buffer.getvalue(), "gcm-country-objective-matrix.csv")
 
 
-def timeline_data() -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class YearRow:
+    year: str  # "" when the reports state no year
+    reports: list[tuple[str, int]]  # (report symbol, practices)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.reports)
+
+
+def timeline_data() -> list[YearRow]:
     """Years in order with practice counts per report; the undated bucket last."""
     years: dict[str, Counter[str]] = defaultdict(Counter)
     for row in state().backend.select(named(TIMELINE_QUERY).text):
         years[row.get("year", "")[:4]][row.get("identifier", "")] += int(row["practices"])
-    return [{"year": year, "total": sum(counts.values()), "reports": sorted(counts.items())}
+    return [YearRow(year, sorted(counts.items()))
             for year, counts in sorted(years.items(), key=lambda item: item[0] or "9999")]
 
 
 @bp.route("/timeline")
 def timeline_page() -> str:
     years = timeline_data()
-    peak = max((int(year["total"]) for year in years), default=0)  # type: ignore[call-overload]
+    peak = max((year.total for year in years), default=0)
     return render_template("timeline.html", years=years, peak=peak, query=named(TIMELINE_QUERY))
 
 
@@ -134,8 +165,8 @@ def timeline_csv() -> Response:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["year", "report", "practices"])
     for year in timeline_data():
-        for report, count in year["reports"]:  # type: ignore[attr-defined]
-            writer.writerow([year["year"], report, count])
+        for report, count in year.reports:
+            writer.writerow([year.year, report, count])
     return _csv(buffer.getvalue(), "gcm-practices-per-year.csv")
 
 
