@@ -27,12 +27,14 @@
   }
 
   function toElements(json, lang) {
+    var nodeCount = json.elements.filter(function (el) { return el.group === "nodes"; }).length;
+    var labelAll = nodeCount <= 40;  // small networks (one objective, a filter) name every actor
     return json.elements.map(function (el) {
       if (el.group === "nodes") {
         var d = el.data;
         d.name = (lang === "zh" ? d.zh : d.en) || d.en || d.zh;
         // objectives by number; actors by name when well connected, the rest on hover or selection
-        d.label = d.kind === "objective" ? String(d.id.split("/").pop()) : (d.degree >= 3 ? d.name : "");
+        d.label = d.kind === "objective" ? String(d.id.split("/").pop()) : (labelAll || d.degree >= 3 ? d.name : "");
         d.size = 14 + 6 * Math.sqrt(d.degree);
         d.colour = PALETTE[d.community % PALETTE.length];
       }
