@@ -158,6 +158,9 @@ ERRORS = [
      f"DELETE {{ {PRACTICE} gcm:objective ?o }} "
      f"INSERT {{ {PRACTICE} gcm:objective {THA} }} "
      f"WHERE {{ {PRACTICE} gcm:objective ?o }}", "gcm:objective"),
+    ("practice whose actor is an objective", f"DELETE {{ {PRACTICE} gcm:actor ?a }} INSERT {{ {PRACTICE} gcm:actor id:objective/5 }} WHERE {{ {PRACTICE} gcm:actor ?a }}", "gcm:actor"),
+    ("mention of an untyped resource", f"INSERT DATA {{ {PARA} gcm:mentions <http://example.org/nothing> }}", "no rdf:type"),
+    ("panellist that is a country", "INSERT DATA { id:event/escap-review/panel-1 gcm:panellist id:country/THA }", "gcm:panellist"),
     ("practice without an actor", f"DELETE WHERE {{ {PRACTICE} gcm:actor ?a }}", "gcm:actor"),
     ("practice year as a plain string",
      f"DELETE {{ {PRACTICE} gcm:year ?y }} "
