@@ -7,7 +7,7 @@ Every function here is pure apart from reading its table; IRIs come from :mod:`g
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
@@ -28,7 +28,11 @@ LABEL_STATUS = ("official", "translation")
 
 
 def region_iri(m49: str) -> str:
-    """An M49 region (pending a pattern in iris.py: the lead owns it)."""
+    """An M49 region (pending a pattern in iris.py: the lead owns it).
+
+    >>> region_iri("035")
+    'https://w3id.org/gcm/id/region/035'
+    """
     return f"{ID_BASE}region/{m49}"
 
 
@@ -47,7 +51,7 @@ class Record:
     label_en: str
     alt_zh: tuple[str, ...] = ()
     alt_en: tuple[str, ...] = ()
-    extra: tuple[tuple[NamedNode, Term], ...] = field(default=())
+    extra: tuple[tuple[NamedNode, Term], ...] = ()
 
     @property
     def subtype(self) -> str:
