@@ -23,7 +23,8 @@ PAGES = ["/", "/objectives", "/actors", "/page/objective/13", "/page/country/THA
 @pytest.fixture(scope="module")
 def clients(built_settings: Settings,
             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FlaskClient, FlaskClient]]:
-    with native_oxigraph(built_settings.dumps_dir / "gcm-graph.nq.gz", tmp_path_factory.mktemp("remote")) as url:
+    dump = built_settings.dumps_dir / "gcm-graph.nq.gz"
+    with native_oxigraph(dump, tmp_path_factory.mktemp("remote")) as url:
         local = create_app(built_settings)
         remote = create_app(replace(built_settings, backend_url=url))
         yield local.test_client(), remote.test_client()
