@@ -51,6 +51,11 @@ def test_every_page_is_valid_self_contained_html(client: FlaskClient, url: str) 
     for tag in soup.find_all(True):
         assert not any(name.startswith("on") for name in tag.attrs), f"{url}: inline handler on <{tag.name}>"
     assert all(not script.string for script in soup.find_all("script")), f"{url}: inline script"
+    assert len(soup.find_all("h1")) == 1, f"{url}: one h1"
+    for control in soup.select("input:not([type=hidden]), select, textarea"):
+        labelled = (control.find_parent("label") is not None or control.get("aria-label")
+                    or (control.get("id") and soup.find("label", attrs={"for": control["id"]})))
+        assert labelled, f"{url}: unlabelled <{control.name} name={control.get('name')}>"
 
 
 def test_home_counts_the_sample(client: FlaskClient) -> None:
