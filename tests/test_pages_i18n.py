@@ -15,7 +15,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def keys_used() -> set[str]:
-    return {key for path in TEMPLATES.glob("*.html") for key in _CALL.findall(path.read_text(encoding="utf-8"))}
+    texts = (path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html"))
+    return {key for text in texts for key in _CALL.findall(text)}
 
 
 def test_every_key_used_by_a_template_is_defined() -> None:
