@@ -91,3 +91,11 @@ def test_milan_and_its_later_service_centre_on_the_real_report() -> None:
     para_54 = [summary(p) for p in facts.practices if labels.get(p.unit_iri) == ("A/76/642", "54")]
     assert (("milan",), 2019, (15,)) in para_54
     assert any(actors == ("EGY",) and year is None for actors, year, _ in para_54)
+
+
+def test_the_network_named_earlier_in_the_section_acts_in_later_paragraphs() -> None:
+    facts, labels = extracted()["A/76/642"]
+    para_84 = [summary(p) for p in facts.practices if labels.get(p.unit_iri) == ("A/76/642", "84")]
+    assert (("UNNM",), 2019, (23,)) in para_84
+    assert not any(p.rule == "practice-anaphor" and labels.get(p.unit_iri) == ("A/76/642", "87")
+                   for p in facts.practices)  # 该中心 there is the hub, not a centre named sections earlier

@@ -14,9 +14,9 @@ from .context import UnitText, by_kind
 from .events import find_events
 from .lexicon import Lexicon, local_authorities
 from .mentions import find_mentions
-from .model import QUOTE_CONTEXT, Mention, Named, ObjectiveAssignment, ReportFacts
+from .model import QUOTE_CONTEXT, Mention, Named, ObjectiveAssignment, Practice, ReportFacts
 from .objectives import unit_objectives
-from .practices import find_practices
+from .practices import find_practices, named_bodies
 from .recommendations import find_recommendations
 from .references import find_documents, find_publications, find_references
 from .statistics import find_statistics
@@ -75,8 +75,17 @@ def documents_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
 
 
 def practices_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:
+    """Practices unit by unit, carrying the bodies named so far in the same section for "该网络…"."""
     by_unit = _mentions_by_unit(facts)
-    return replace(facts, practices=_over_body(inputs, lambda unit: find_practices(unit, by_unit[unit.iri])))
+    practices: list[Practice] = []
+    bodies: dict[str, str] = {}
+    section: tuple[str, ...] = ()
+    for unit in by_kind(inputs.units, *BODY):
+        if unit.headings != section:
+            bodies, section = {}, unit.headings
+        practices.extend(find_practices(unit, by_unit[unit.iri], bodies))
+        bodies = named_bodies(by_unit[unit.iri], bodies)
+    return replace(facts, practices=tuple(practices))
 
 
 def unit_objectives_pass(inputs: Inputs, facts: ReportFacts) -> ReportFacts:

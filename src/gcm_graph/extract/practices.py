@@ -20,7 +20,7 @@ from the previous sentences; ranges (2019-2024年, 2020 和 2021 年) and years 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import iris
@@ -62,7 +62,10 @@ MODAL = re.compile(r"\s*(?:还|也)?(?:可以|可能|可据此|可|应当|应|�
 EVENT_VERBS = ("组织", "举办")
 MASK = "\u25a1"
 _SHORT_SETTING = 16
-ANAPHORS = {"该市": "local", "该国": "country", "该组织": "organization"}
+ANAPHORS = {"该市": "local", "该国": "country"}
+#: "该网络…" (the network): the last body named with that head noun, here or in an earlier unit
+BODY_ANAPHOR = re.compile(r"该(网络|组织|基金|委员会|中心|联盟|小组|机构)")
+BODY_NOUNS = ("网络", "组织", "基金", "委员会", "中心", "联盟", "小组", "机构")
 
 
 @dataclass(frozen=True)
@@ -76,19 +79,22 @@ class _Opening:
     confidence: float
 
 
-def find_practices(unit: UnitText, mentions: Sequence[Mention]) -> list[Practice]:
-    """The practices of one unit, in order."""
+def find_practices(unit: UnitText, mentions: Sequence[Mention],
+                   earlier_bodies: Mapping[str, str] | None = None) -> list[Practice]:
+    """The practices of one unit, in order. ``earlier_bodies`` maps a head noun (网络, 组织 …) to the last
+    body so named before this unit (see :func:`named_bodies`), for "该网络…" at the start of a paragraph."""
     actors = sorted((m for m in mentions if m.kind in ACTOR_KINDS), key=lambda m: m.start)
     text = masked(unit.text, actors)
     practices: list[Practice] = []
     last_year: int | None = None
     last_actor: dict[str, str] = {}
+    bodies = dict(earlier_bodies or {})
     for sentence in SENTENCE.finditer(unit.text):
         s_start, s_end = sentence.span()
         years = stated_years(unit.text, s_start, s_end)
         carried = last_year if "同年" in sentence.group() else None
         calls = RECOMMENDATION.match(text, s_start) is not None  # a call on others, not a deed
-        openings = [] if calls else _openings(text, s_start, s_end, actors, last_actor)
+        openings = [] if calls else _openings(text, s_start, s_end, actors, last_actor, bodies)
         for index, opening in enumerate(openings):
             end = openings[index + 1].start if index + 1 < len(openings) else s_end
             end = _trim_end(unit.text, opening.start, end)
@@ -121,7 +127,7 @@ def _practice(unit: UnitText, opening: _Opening, end: int, year: int | None,
 
 
 def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
-              last_actor: dict[str, str]) -> list[_Opening]:
+              last_actor: dict[str, str], bodies: dict[str, str]) -> list[_Opening]:
     openings: list[_Opening] = []
     place: list[Mention] = []
     for clause in CLAUSE.finditer(text, s_start, s_end):
@@ -129,7 +135,8 @@ def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
         c_end = clause.end()
         opening = (_agent_or_subject(text, c_start, c_end, s_end, actors)
                    or _located(text, c_start, c_end, place)
-                   or _anaphor(text, c_start, c_end, last_actor))
+                   or _anaphor(text, c_start, c_end, last_actor, named_bodies(
+                       [m for m in actors if m.end <= c_start], bodies)))
         if opening is not None:
             openings.append(opening)
             last_actor.update((_kind_of(entity, actors), entity) for entity in opening.actors)
@@ -187,13 +194,35 @@ def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Open
     return _Opening((place[-1].entity,), c_start, c_start, "practice-located-government", 0.7)
 
 
-def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str]) -> _Opening | None:
-    for word, kind in ANAPHORS.items():
-        if text.startswith(word, c_start) and kind in last_actor:
-            verb = VERB.search(text, c_start + len(word), c_end)
-            if verb is not None and verb.group() not in SAYING_VERBS:
-                return _Opening((last_actor[kind],), c_start, c_start + len(word), "practice-anaphor", 0.65)
-    return None
+def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str],
+             bodies: Mapping[str, str]) -> _Opening | None:
+    """"该市…" / "该国…" (the last city / country acting here), "该网络…" (the last body so named)."""
+    body = BODY_ANAPHOR.match(text, c_start)
+    if body is not None and body.group(1) in bodies:
+        word, entity = body.group(), bodies[body.group(1)]
+    else:
+        word = next((word for word in ANAPHORS if text.startswith(word, c_start)), "")
+        entity = last_actor.get(ANAPHORS[word], "") if word else ""
+    if not entity:
+        return None
+    verb = VERB.search(text, c_start + len(word), c_end)
+    if verb is None or verb.group() in SAYING_VERBS:
+        return None
+    return _Opening((entity,), c_start, c_start + len(word), "practice-anaphor", 0.65)
+
+
+def named_bodies(mentions: Sequence[Mention], earlier: Mapping[str, str]) -> dict[str, str]:
+    """``earlier`` updated with the organizations in ``mentions``, by head noun (联合国移民问题网络 → 网络).
+
+    >>> m = Mention("u", 0, 9, 1.0, "r", text="联合国移民问题网络", entity="o/UNNM", kind="organization")
+    >>> named_bodies([m], {"组织": "o/IOM"})
+    {'组织': 'o/IOM', '网络': 'o/UNNM'}
+    """
+    bodies = dict(earlier)
+    for mention in mentions:
+        if mention.kind == "organization":
+            bodies.update((noun, mention.entity) for noun in BODY_NOUNS if mention.text.endswith(noun))
+    return bodies
 
 
 def _relatives(text: str, c_start: int, c_end: int, actors: Sequence[Mention],
