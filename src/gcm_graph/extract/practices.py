@@ -23,7 +23,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .. import iris
 from .context import UnitText
 from .mentions import title_spans
 from .model import Mention, ObjectiveAssignment, Practice
@@ -280,7 +279,3 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _kind_of(entity: str, mentions: Sequence[Mention]) -> str:
     return next((mention.kind for mention in mentions if mention.entity == entity), "")
-
-
-def practice_iri(practice: Practice) -> str:
-    return iris.fact(practice.unit_iri, "practice", practice.start, practice.end)

@@ -34,6 +34,7 @@ SYMBOL = re.compile(
     r"(?:-(?:A|E|S)(?:/[A-Za-z0-9.]+)+)?)"
 )
 RESOLUTION = re.compile(r"第\s*(\d{2})/(\d{1,3})\s*号(?=[^。；]{0,24}?决议)")
+_BODY_WINDOW = 40  # characters before "第 N/M 号" searched for the body that adopted it
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()（）\]\[，。；、\"“”]+")
 _WORK_TITLE = re.compile(r"《[^《》]+》|“[^“”]+”")
 
@@ -57,7 +58,8 @@ def find_documents(unit_iri: str, text: str, corpus_symbols: Iterable[str] = ()
             end = match.start(1) + len(match.group(1).rstrip("."))
             found.append(_document(unit_iri, match.start(1), end, text, symbol, corpus, "reference-symbol"))
     for match in RESOLUTION.finditer(text):
-        body = text[max(0, match.start() - 8):match.start()]
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        body = text[max(clause_start, match.start() - _BODY_WINDOW):match.start()]
         symbol = resolution_symbol(body, f"{match.group(1)}/{match.group(2)}")
         found.append(_document(unit_iri, match.start(), match.end(), text, symbol, corpus,
                                "reference-resolution"))
@@ -77,8 +79,10 @@ def find_publications(unit_iri: str, text: str) -> list[Publication]:
 
 
 def resolution_symbol(body: str, number: str) -> str:
-    """The document symbol of a resolution "第 35/17 号决议", from the body named before it."""
-    return f"A/HRC/RES/{number}" if "人权理事会" in body else f"A/RES/{number}"
+    """The document symbol of a resolution "第 35/17 号决议", from the body named last before it
+    ("人权理事会关于…的第 35/17 号决议" is the Council's; "大会第 73/195 号决议" the Assembly's)."""
+    council, assembly = body.rfind("人权理事会"), body.rfind("大会")
+    return f"A/HRC/RES/{number}" if council > assembly else f"A/RES/{number}"
 
 
 def _objectives(unit_iri: str, text: str) -> list[Mention]:
