@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "paragraph": ("Paragraph", "段落"),
     "no_practices": ("No practices extracted yet.", "尚未提取到做法。"),
     "data_formats": ("This resource as data", "此资源的数据格式"),
+    "nodes_edges": ("{nodes} nodes · {edges} links", "{nodes} 个节点 · {edges} 条连线"),
     "since_year": ("Since year", "起始年份"),
     "named_queries": ("Competency questions", "能力问题"),
 }

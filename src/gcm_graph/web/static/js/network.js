@@ -59,7 +59,10 @@
         container._cy = cy;
         container.setAttribute("data-nodes", String(cy.nodes().length));
         container.setAttribute("data-edges", String(cy.edges().length));
-        if (status) { status.textContent = cy.nodes().length + " nodes · " + cy.edges().length + " edges"; }
+        var summary = (container.getAttribute("data-status") || "{nodes} / {edges}")
+          .replace("{nodes}", String(cy.nodes().length)).replace("{edges}", String(cy.edges().length));
+        container.setAttribute("aria-label", summary);
+        if (status) { status.textContent = summary; }
         cy.on("tap", "node", function (event) {
           var id = event.target.id();
           if (id.indexOf("https://w3id.org/gcm/id/") === 0) {
