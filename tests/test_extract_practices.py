@@ -99,3 +99,8 @@ def test_the_network_named_earlier_in_the_section_acts_in_later_paragraphs() -> 
     assert (("UNNM",), 2019, (23,)) in para_84
     assert not any(p.rule == "practice-anaphor" and labels.get(p.unit_iri) == ("A/76/642", "87")
                    for p in facts.practices)  # 该中心 there is the hub, not a centre named sections earlier
+
+
+def test_the_next_year_counts_from_the_last_year_stated() -> None:
+    found = practices("2019 年，哥伦比亚通过一项立法，禁止仇外叙事。次年，乍得建立了一个记者网络。")
+    assert [(summary(p)[0], p.year) for p in found] == [(("COL",), 2019), (("TCD",), 2020)]

@@ -13,7 +13,8 @@ Not practices: unnamed actors (一些国家 is not in the lexicon, so no chain s
 is one of saying (指出, 强调 …), and countries that are only the place or the beneficiary (they never open
 the clause). A country written right before its city (意大利米兰市) locates the city and is not an actor.
 
-Years: the one the sentence states before the verb (2019年，… / 在 2019 年…), or the year 同年 carries over
+Years: the one the sentence states before the verb (2019年，… / 在 2019 年…), or the year 同年 (次年: the
+next one) carries over
 from the previous sentences; ranges (2019-2024年, 2020 和 2021 年) and years in titles state no year.
 """
 
@@ -91,7 +92,7 @@ def find_practices(unit: UnitText, mentions: Sequence[Mention],
     for sentence in SENTENCE.finditer(unit.text):
         s_start, s_end = sentence.span()
         years = stated_years(unit.text, s_start, s_end)
-        carried = last_year if "同年" in sentence.group() else None
+        carried = _carried_year(sentence.group(), last_year)
         calls = RECOMMENDATION.match(text, s_start) is not None  # a call on others, not a deed
         openings = [] if calls else _openings(text, s_start, s_end, actors, last_actor, bodies)
         for index, opening in enumerate(openings):
@@ -269,6 +270,15 @@ def _year_before(years: list[tuple[int, int]], limit: int, start: int, s_start: 
         return None
     inside = [year for position, year in years if start <= position < limit]
     return inside[-1] if inside else before[-1]
+
+
+def _carried_year(sentence: str, last_year: int | None) -> int | None:
+    """同年 "the same year" / 次年, 翌年 "the next year", relative to the last year stated before."""
+    if last_year is None:
+        return None
+    if "同年" in sentence:
+        return last_year
+    return last_year + 1 if "次年" in sentence or "翌年" in sentence else None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
