@@ -64,8 +64,9 @@ class BuildInfo:
     warnings: list[str] = field(default_factory=list)
 
 
-def process_report(source: SeedSource, activity_iri: str) -> ReportOutput:
-    """Read, parse, extract and serialise one report (runs in a worker process)."""
+def process_report(source: SeedSource, activity_iri: str, corpus_symbols: tuple[str, ...] = ()) -> ReportOutput:
+    """Read, parse, extract and serialise one report (runs in a worker process). ``corpus_symbols`` lets a
+    citation of another report of the corpus link to that report rather than to a bare document IRI."""
     seed = read_report(source.path, source.meta)
     if seed.sha256 != source.sha256:
         raise SeedError(f"{source.path}: changed while the build was running")
@@ -74,8 +75,10 @@ def process_report(source: SeedSource, activity_iri: str) -> ReportOutput:
     except ParseError as error:
         raise SeedError(str(error)) from None
     report_iri = iris.report(seed.meta.symbol)
-    facts = extract_report(report, seed.meta, report_iri)
-    quads = [*report_quads(report, seed.meta, seed.sha256, activity_iri), *fact_quads(facts, report_iri)]
+    facts = extract_report(report, seed.meta, report_iri, corpus_symbols=corpus_symbols)
+    # a fact may restate a structural triple (a table row citing a document): keep each quad once
+    quads = dict.fromkeys([*report_quads(report, seed.meta, seed.sha256, activity_iri),
+                           *fact_quads(facts, report_iri)])
     counts = {
         "paragraphs": len(report.paragraphs()),
         "footnotes": len(report.footnotes),
@@ -156,14 +159,15 @@ def _graphs(
 def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None) -> Iterator[ReportOutput]:
     """Each report's output as soon as it is ready, in corpus order, so only a few are held at once."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(corpus)))
+    symbols = tuple(source.meta.symbol for source in corpus)
     if workers == 1:
-        yield from (process_report(source, activity) for source in corpus)
+        yield from (process_report(source, activity, symbols) for source in corpus)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[Future[ReportOutput]] = deque()
         try:
             for source in corpus:
-                pending.append(pool.submit(process_report, source, activity))
+                pending.append(pool.submit(process_report, source, activity, symbols))
                 if len(pending) > 2 * workers:  # a bounded window: results never pile up unread
                     yield pending.popleft().result()
             while pending:

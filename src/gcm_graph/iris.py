@@ -128,6 +128,11 @@ def organization(key: str) -> str:
     return f"{ID_BASE}org/{key}"
 
 
+def region(m49: str) -> str:
+    """A UN M49 region ('142' Asia, '035' South-eastern Asia), keeping the code's leading zeros."""
+    return f"{ID_BASE}region/{m49}"
+
+
 def local_authority(name: str) -> str:
     return f"{ID_BASE}place/{slug(name)}"
 

@@ -27,15 +27,6 @@ ORG_TYPES = ("UNEntity", "IntergovernmentalOrganization", "NonGovernmentalOrgani
 LABEL_STATUS = ("official", "translation")
 
 
-def region_iri(m49: str) -> str:
-    """An M49 region (pending a pattern in iris.py: the lead owns it).
-
-    >>> region_iri("035")
-    'https://w3id.org/gcm/id/region/035'
-    """
-    return f"{ID_BASE}region/{m49}"
-
-
 def region_scheme() -> str:
     return f"{ID_BASE}region"
 
@@ -159,10 +150,10 @@ def region_records(directory: Path) -> Iterator[Record]:
         extra: list[tuple[NamedNode, Term]] = [(SKOS.inScheme, scheme), (SKOS.notation, Literal(m49)),
                                                (GCM.m49, Literal(m49))]
         if row["parent"]:
-            extra.append((SKOS.broader, NamedNode(region_iri(row["parent"]))))
+            extra.append((SKOS.broader, NamedNode(iris.region(row["parent"]))))
         else:
             extra.append((SKOS.topConceptOf, scheme))
-        yield Record(region_iri(m49), "region", (GCM.Region, SKOS.Concept), row.required("name_zh"),
+        yield Record(iris.region(m49), "region", (GCM.Region, SKOS.Concept), row.required("name_zh"),
                      row.required("name_en"), extra=tuple(extra))
 
 
@@ -189,7 +180,7 @@ def country_records(directory: Path, regions: dict[str, str]) -> Iterator[Record
             *((SKOS.notation, Literal(code)) for code in (iso3, iso2, m49)),
             (GCM.iso3, Literal(iso3)), (GCM.iso2, Literal(iso2)), (GCM.m49, Literal(m49)),
             (GCM.officialName, _en(official_en)),
-            (GCM.region, NamedNode(region_iri(top))), (GCM.subregion, NamedNode(region_iri(subregion))),
+            (GCM.region, NamedNode(iris.region(top))), (GCM.subregion, NamedNode(iris.region(subregion))),
             (SKOS.note, _en(note_en)), (SKOS.note, _zh(note_zh)),
             (SKOS.exactMatch, NamedNode(EU_COUNTRY + iso3)),
         )
