@@ -121,6 +121,7 @@ def test_actor_page_has_practices_mentions_events_codes(client: FlaskClient) -> 
     assert "泰国" in soup.h1.get_text() and "Thailand" in soup.h1.get_text()
     objectives = [group.h3.a["href"] for group in soup.select("section.group")]
     assert sorted(objectives) == ["/page/objective/13", "/page/objective/5"]
+    assert [mark.get_text() for mark in soup.select("ul.paragraphs mark")] == ["泰国"] * 3
     mention_links = {a["href"] for a in soup.select("ul.paragraphs a")}
     assert mention_links == {"/page/report/A-76-642#para-29", "/page/report/A-76-642#para-62",
                              "/page/report/ESCAP-GCM-2021-3#para-3"}

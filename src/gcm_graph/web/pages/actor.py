@@ -13,6 +13,7 @@ from ...network import actor_kind
 from ...vocab import GCM_NS, ID_BASE, PREFIXES
 from . import bp
 from .common import first_per, select
+from .highlight import in_context
 from .objective import group_practices, practices_query
 from .sparql_text import iri
 
@@ -80,7 +81,8 @@ SELECT ?unit ?anchor ?begin ?end ?text ?number ?report ?identifier WHERE {{
 }} ORDER BY ?identifier ?number ?begin LIMIT 1000"""), "unit")
     grouped: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in rows:
-        grouped[row["identifier"]].append(row)
+        before, match, after = in_context(row["text"], int(row.get("begin", -1)), int(row.get("end", -1)))
+        grouped[row["identifier"]].append({**row, "before": before, "match": match, "after": after})
     return list(grouped.items())
 
 

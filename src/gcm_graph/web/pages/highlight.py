@@ -60,3 +60,20 @@ def segments(text: str, spans: Iterable[Span], footnotes: Mapping[int, str]) -> 
             pieces.append(Piece("text", text[position:cut]))
             position = cut
     return pieces
+
+
+def in_context(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+    """(before, match, after) around one span, ``width`` characters each side, with ellipses where cut;
+    a span outside the text gives the text's start as ``before`` and no match.
+
+    >>> in_context("一二三泰国四五六", 3, 5, width=2)
+    ('…二三', '泰国', '四五…')
+    >>> in_context("短", 5, 9)
+    ('短', '', '')
+    """
+    if not 0 <= start < end <= len(text):
+        return text[: 2 * width], "", ""
+    before = text[max(0, start - width):start]
+    after = text[end:end + width]
+    return (("…" if start > width else "") + before, text[start:end],
+            after + ("…" if end + width < len(text) else ""))
