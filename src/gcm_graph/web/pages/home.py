@@ -55,9 +55,11 @@ SELECT ?report ?identifier ?reportZh ?reportEn ?year WHERE {{
   OPTIONAL {{ ?report gcm:year ?year }}
   {labels("report", "dcterms:title")}
 }} ORDER BY ?year ?identifier"""), "report")
-    objectives = sorted(first_per(select(f"""
-SELECT ?objective ?objectiveZh ?objectiveEn WHERE {{ ?objective a gcm:Objective . {labels("objective")} }}"""),
-                                  "objective"), key=lambda row: objective_number(row["objective"]))
+    objectives = first_per(select(f"""
+SELECT ?objective ?objectiveZh ?objectiveEn WHERE {{
+  ?objective a gcm:Objective . {labels("objective")}
+}}"""), "objective")
+    objectives.sort(key=lambda row: objective_number(row["objective"]))
     return render_template("home.html", stats=stats, triples=triples, reports=reports, objectives=objectives,
                            number=objective_number,
                            dumps=build.get("dumps", []), built=stats.get("built") or build.get("finished"))
