@@ -100,3 +100,19 @@ def test_pages_work_without_javascript(browser: Browser, page_server: str) -> No
     tab.goto(page_server + "/network")
     assert tab.locator("#network-table tbody tr").count() == 7
     context.close()
+
+
+def test_keyboard_reaches_the_content_and_a_matrix_cell(page: Page, page_server: str) -> None:
+    page.goto(page_server + "/matrix")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.locator("a.skip").is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    for _ in range(60):  # tab on until a matrix cell has focus, then open it with Enter
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('td.cell') !== null"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/practices\?"))
+    assert page.locator("a.evidence").count() >= 1
