@@ -15,7 +15,7 @@ from . import bp
 from .common import first_per, select
 from .highlight import in_context
 from .objective import group_practices, practices_query
-from .sparql_text import iri
+from .sparql_text import iri, labels
 
 ACTOR_PREFIXES = ("country", "org", "place", "person")
 _CODES = {GCM_NS + "iso2": "ISO 3166-1 alpha-2", GCM_NS + "iso3": "ISO 3166-1 alpha-3",
@@ -88,13 +88,13 @@ SELECT ?unit ?anchor ?begin ?end ?text ?number ?report ?identifier WHERE {{
 
 def events_of(entity: str) -> list[dict[str, str]]:
     return first_per(select(f"""
-SELECT ?event ?title ?start ?end ?place WHERE {{
+SELECT ?event ?title ?start ?end ?place ?placeZh ?placeEn WHERE {{
   {{ ?event {_EVENT_ROLES} {iri(entity)} }}
   UNION {{ ?event gcm:role ?role . ?role gcm:person|gcm:country {iri(entity)} }}
   OPTIONAL {{ ?event dcterms:title ?title }}
   OPTIONAL {{ ?event gcm:startDate ?start }}
   OPTIONAL {{ ?event gcm:endDate ?end }}
-  OPTIONAL {{ ?event gcm:place ?place }}
+  OPTIONAL {{ ?event gcm:place ?place . {labels("place")} }}
 }} ORDER BY ?start LIMIT 200"""), "event")
 
 
