@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+#: the named queries the visualisations run (and show), by file name without .rq
+NETWORK_QUERY = "actor-objective-network"
+MATRIX_QUERY = "country-objective-matrix"
+TIMELINE_QUERY = "practices-per-year"
+
+
 class QueryFileError(ValueError):
     """A .rq file lacks its header (names the file and the line)."""
 

@@ -10,7 +10,9 @@ from flask import abort, render_template, request
 
 from ...backend import Row
 from ...iris import objective as objective_iri
+from .. import state
 from . import bp
+from .catalog import NETWORK_QUERY, load_query
 from .common import first_per, objective_number, select
 from .sparql_text import iri, labels
 
@@ -105,4 +107,5 @@ SELECT ?other ?otherZh ?otherEn ?shared WHERE {{
         by_actor=group_practices(practices, "actor"), practice_count=len(first_per(practices, "practice")),
         paragraphs=paragraphs, related=related, objective_number=objective_number, years=years,
         since=since if since in years else "",
+        network_query=load_query(state().settings.queries_dir, NETWORK_QUERY),
     )

@@ -14,14 +14,11 @@ from flask import Response, abort, jsonify, render_template, request
 from ... import network
 from .. import state
 from . import bp
-from .catalog import NamedQuery, load_query
+from .catalog import MATRIX_QUERY, NETWORK_QUERY, TIMELINE_QUERY, NamedQuery, load_query
 from .common import first_per, select
 from .objective import group_practices, practices_query
 from .sparql_text import iri
 
-NETWORK_QUERY = "actor-objective-network"
-MATRIX_QUERY = "country-objective-matrix"
-TIMELINE_QUERY = "practices-per-year"
 
 
 def named(name: str) -> NamedQuery:
