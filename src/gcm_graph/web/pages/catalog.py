@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
 #: the named queries the visualisations run (and show), by file name without .rq
 NETWORK_QUERY = "actor-objective-network"
 MATRIX_QUERY = "country-objective-matrix"

@@ -20,7 +20,6 @@ from .objective import group_practices, practices_query
 from .sparql_text import iri
 
 
-
 def named(name: str) -> NamedQuery:
     return load_query(state().settings.queries_dir, name)
 
