@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--store", type=Path, help="store directory (default: data/store or $GCM_GRAPH_STORE)")
+    parser.add_argument("--store", type=Path, help="store directory (default: data/store)")
     parser.add_argument("--backend", dest="backend_url", help="front this remote SPARQL 1.1 endpoint instead")
     parser.add_argument("--timeout", dest="query_timeout", type=float, help="query wall-clock limit, seconds")
     parser.add_argument("--workers", dest="query_workers", type=int, help="query worker processes")

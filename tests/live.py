@@ -65,7 +65,8 @@ def native_oxigraph(dump: Path, workdir: Path) -> Iterator[str]:
                    capture_output=True)
     port = free_port()
     process = subprocess.Popen([binary, "serve-read-only", "--location", str(location), "--bind",
-                                f"127.0.0.1:{port}", "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
         yield f"http://127.0.0.1:{port}/query"

@@ -68,7 +68,8 @@ def test_unknown_or_hostile_paths_are_404(client, path):
 def test_data_documents_have_validators(client):
     first = client.get("/data/country/THA.ttl")
     assert first.headers["ETag"] and first.headers["Last-Modified"]
-    assert client.get("/data/country/THA.ttl", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    again = client.get("/data/country/THA.ttl", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
 
 
 def test_ontology_by_conneg(client, mini_settings):
@@ -79,10 +80,10 @@ def test_ontology_by_conneg(client, mini_settings):
     assert triples(jsonld) == triples(turtle)
 
 
-def test_ontology_html_for_browsers(client):
-    pytest.importorskip("gcm_graph.ontology_docs", reason="the ontology engineer's ontology_docs is not in yet")
-    response = client.get("/ontology", headers={"Accept": "text/html"})
+def test_ontology_html_for_browsers_documents_each_term(client):
+    response = client.get("/ontology", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code == 200 and response.mimetype == "text/html"
+    assert 'id="Report"' in response.get_data(as_text=True)
 
 
 def test_void_describes_counts_licence_dumps_endpoint_and_linksets(client, mini_settings):

@@ -82,3 +82,23 @@ def test_two_hundred_concurrent_requests_are_answered_or_refused_cleanly(live_se
         statuses = list(pool.map(_one, urls, timeout=120))
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 100
     assert _one(urls[0]) == 200
+
+
+def test_oversized_and_deeply_nested_queries_leave_the_server_up(live_server: str):
+    huge = ("ASK { " + "?s ?p ?o . " * 100_000 + "}").encode()
+    request = urllib.request.Request(live_server + "sparql", data=huge,
+                                     headers={"Content-Type": "application/sparql-query"})
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("a 1 MB query was accepted")
+    except urllib.error.HTTPError as error:
+        assert error.code == 413
+    nested = "ASK " + "{ " * 20_000 + "}" * 20_000
+    request = urllib.request.Request(live_server + "sparql", data=nested.encode(),
+                                     headers={"Content-Type": "application/sparql-query"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status == 200
+    except urllib.error.HTTPError as error:
+        assert error.code in (400, 500), error.read()
+    assert _one(live_server + "sparql?query=" + quote(FOAF_DOCS)) == 200

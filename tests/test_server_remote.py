@@ -21,7 +21,8 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def clients(mini_settings: Settings, tmp_path_factory: pytest.TempPathFactory):
-    with native_oxigraph(mini_settings.dumps_dir / "gcm-graph.nq.gz", tmp_path_factory.mktemp("remote")) as url:
+    dump = mini_settings.dumps_dir / "gcm-graph.nq.gz"
+    with native_oxigraph(dump, tmp_path_factory.mktemp("remote")) as url:
         local = create_app(replace(mini_settings, max_rows=10))
         remote = create_app(replace(mini_settings, max_rows=10, backend_url=url))
         yield local.test_client(), remote.test_client()

@@ -23,14 +23,16 @@ ROOT = Path(__file__).resolve().parents[1]
                          ids=["server.py", "gcm-graph serve"])
 def test_serve_prints_its_url_and_answers_queries(mini_settings: Settings, command: list[str]):
     port = free_port()
-    process = subprocess.Popen([sys.executable, *command, "--store", str(mini_settings.store), "--port", str(port),
-                                "--timeout", "5"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    arguments = ["--store", str(mini_settings.store), "--port", str(port), "--timeout", "5"]
+    process = subprocess.Popen([sys.executable, *command, *arguments], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
     try:
         first_line = process.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first_line
         wait_until_up(f"http://127.0.0.1:{port}/healthz")
         request = urllib.request.Request(f"http://127.0.0.1:{port}/sparql", data=b"ASK { ?s ?p ?o }",
-                                         headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+                                         headers={"Content-Type": "application/sparql-query",
+                                                  "Accept": "text/csv"})
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.read().strip() == b"true"
     finally:

@@ -16,7 +16,8 @@ from gcm_graph.settings import Settings
 from gcm_graph.web import create_app
 
 SELECT_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <http://kasei.us/2009/09/sparql/data/data1.rdf> { ?s ?p ?o } }"
+DATA1 = "http://kasei.us/2009/09/sparql/data/data1.rdf"
+CONSTRUCT = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DATA1}> {{ ?s ?p ?o }} }}"
 #: never finishes on any store with a few dozen triples: 50^8 rows to count
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
 
@@ -74,9 +75,10 @@ def test_format_parameter_and_post_forms(client):
 
 
 def test_default_graph_is_the_union_unless_the_request_names_graphs(client):
-    union = get(client, "SELECT (COUNT(*) AS ?n) { ?s a <http://xmlns.com/foaf/0.1/Document> }", Accept="text/csv")
+    count = "SELECT (COUNT(*) AS ?n) { ?s a <http://xmlns.com/foaf/0.1/Document> }"
+    union = get(client, count, Accept="text/csv")
     named = client.get("/sparql?default-graph-uri=" + quote("http://kasei.us/2009/09/sparql/data/data2.rdf")
-                       + "&query=" + quote("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), headers={"Accept": "text/csv"})
+                       + "&query=" + quote(count), headers={"Accept": "text/csv"})
     assert union.data.split() == [b"n", b"3"] and named.data.split() == [b"n", b"1"]
 
 
@@ -103,7 +105,8 @@ def test_refusals_carry_status_and_reason(client, query, status, words):
 
 
 def test_one_megabyte_body_is_413(client):
-    response = client.post("/sparql", data="ASK {}" + " " * (1024 * 1024), content_type="application/sparql-query")
+    response = client.post("/sparql", data="ASK {}" + " " * (1024 * 1024),
+                           content_type="application/sparql-query")
     assert response.status_code == 413
 
 

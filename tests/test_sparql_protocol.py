@@ -34,7 +34,7 @@ def test_get_with_dataset_and_client_timeout():
 
 def test_form_post_merges_url_and_body_parameters():
     req = parse("POST", b"default-graph-uri=urn%3Ag", "application/x-www-form-urlencoded; charset=UTF-8",
-                "query=ASK+%7B+%3Fs+%3Fp+%22%E6%B3%B0%E5%9B%BD%22+%7D".encode())
+                b"query=ASK+%7B+%3Fs+%3Fp+%22%E6%B3%B0%E5%9B%BD%22+%7D")
     assert req.query == 'ASK { ?s ?p "泰国" }' and req.default_graphs == ("urn:g",)
 
 

@@ -48,7 +48,8 @@ def _tests() -> list[pytest.param]:
                 "headers": [(str(graph.value(h, HT.fieldName)), str(graph.value(h, HT.fieldValue)))
                             for h in Collection(graph, graph.value(request, HT.headers) or rdflib.RDF.nil)],
                 "body": str(graph.value(body, CNT.chars)).encode(encoding) if body else None,
-                "statuses": {str(s).rsplit("StatusCode", 1)[1][0] for s in graph.objects(response, MF.expectedStatus)},
+                "statuses": {str(s).rsplit("StatusCode", 1)[1][0]
+                             for s in graph.objects(response, MF.expectedStatus)},
                 "format": str(graph.value(response, MF.expectedFormat) or "") or None,
                 "boolean": graph.value(response, MF.expectedBoolean),
             })
@@ -125,7 +126,8 @@ def test_sd_conforms_to_schema(live_server: str):
     declared = {"endpoint", "supportedLanguage", "feature", "resultFormat", "defaultDataset", "defaultGraph",
                 "namedGraph", "name", "graph", "Service", "Dataset", "Graph", "NamedGraph", "SPARQL11Query",
                 "UnionDefaultGraph"}
-    used = {str(term).removeprefix(str(SD)) for triple in graph for term in triple if str(term).startswith(str(SD))}
+    used = {str(term).removeprefix(str(SD)) for triple in graph for term in triple
+            if str(term).startswith(str(SD))}
     assert used <= declared
     assert SD.BasicFederatedQuery not in set(graph.objects(service, SD.feature))
     for dataset in graph.objects(service, SD.defaultDataset):

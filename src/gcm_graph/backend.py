@@ -54,7 +54,7 @@ class Backend(ABC):
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
         """Run an untrusted query from the public endpoint within ``timeout`` seconds, capped rows."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (optional hook: most backends hold nothing)
         """Release processes and connections (the app calls it at exit)."""
 
 

@@ -30,6 +30,7 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, threads: 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(settings)
     shown = f"[{host}]" if ":" in host else host
-    print(f"gcm-graph: serving http://{shown}:{port}/ (SPARQL endpoint http://{shown}:{port}/sparql)", flush=True)
+    url = f"http://{shown}:{port}/"
+    print(f"gcm-graph: serving {url} (SPARQL endpoint {url}sparql)", flush=True)
     waitress.serve(app, host=host, port=port, threads=threads, backlog=1024, connection_limit=1000,
                    ident="gcm-graph", channel_timeout=max(60, int(settings.query_timeout) + 30))

@@ -2,8 +2,8 @@
 Service Description for a GET of /sparql without a query.
 
 Pure functions of the build statistics and the public URLs. The data licence is CC BY 4.0 (declared on
-the dataset and on every distribution, as the W3C Data on the Web Best Practices ask). ``sd:BasicFederatedQuery``
-is deliberately not declared: SERVICE is refused unless allow-listed.
+the dataset and on every distribution, as the W3C Data on the Web Best Practices ask).
+``sd:BasicFederatedQuery`` is deliberately not declared: SERVICE is refused unless allow-listed.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ DATASET_IRI = "https://w3id.org/gcm/void#gcm-graph"
 _XSD = PREFIXES["xsd"]
 _SPDX = "http://spdx.org/rdf/terms#"
 _FORMATS = "http://www.w3.org/ns/formats/"
+_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 _RESULT_FORMAT_IRIS = {
     "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml":
     "SPARQL_Results_XML", "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV",
     "text/turtle": "Turtle", "application/n-triples": "N-Triples", "application/ld+json": "JSON-LD",
     "application/rdf+xml": "RDF_XML", "application/trig": "TriG", "application/n-quads": "N-Quads",
 }
+Node = NamedNode | BlankNode
 Linkset = tuple[str, str, int]  # (link predicate, target namespace, number of links)
 
 
@@ -46,7 +48,7 @@ class _Graph:
     def __init__(self) -> None:
         self.triples: list[Triple] = []
 
-    def add(self, subject: NamedNode | BlankNode, predicate: str, *objects: NamedNode | BlankNode | Literal) -> None:
+    def add(self, subject: Node, predicate: str, *objects: Node | Literal) -> None:
         self.triples += [Triple(subject, _term(predicate), obj) for obj in objects]
 
     def node(self, type_: str) -> BlankNode:
@@ -55,7 +57,9 @@ class _Graph:
         return node
 
 
-def void_description(build: BuildInfo | None, base_url: str, linksets: Iterable[Linkset] = ()) -> list[Triple]:
+def void_description(
+    build: BuildInfo | None, base_url: str, linksets: Iterable[Linkset] = ()
+) -> list[Triple]:
     """VoID + DCAT 3 for the whole dataset: statistics, class partitions, linksets, dumps, endpoint."""
     g = _Graph()
     ds, service = NamedNode(DATASET_IRI), NamedNode(base_url + "sparql")
@@ -113,9 +117,10 @@ def _statistics(g: _Graph, ds: NamedNode, build: BuildInfo, base_url: str) -> No
         g.add(ds, "dcat:distribution", dist)
         g.add(dist, "dcat:downloadURL", url)
         g.add(dist, "dcat:accessURL", NamedNode(base_url + "dumps/"))
-        g.add(dist, "dcat:mediaType", NamedNode("https://www.iana.org/assignments/media-types/" + dump.media_type))
-        g.add(dist, "dcat:compressFormat", NamedNode("https://www.iana.org/assignments/media-types/application/gzip"))
-        g.add(dist, "dcat:byteSize", Literal(str(dump.bytes), datatype=NamedNode(_XSD + "nonNegativeInteger")))
+        g.add(dist, "dcat:mediaType", NamedNode(_MEDIA_TYPES + dump.media_type))
+        g.add(dist, "dcat:compressFormat", NamedNode(_MEDIA_TYPES + "application/gzip"))
+        size = Literal(str(dump.bytes), datatype=NamedNode(_XSD + "nonNegativeInteger"))
+        g.add(dist, "dcat:byteSize", size)
         g.add(dist, "dcterms:format", Literal(dump.format))
         g.add(dist, "dcterms:license", NamedNode(LICENSE))
         checksum = g.node("spdx:Checksum")
@@ -124,7 +129,9 @@ def _statistics(g: _Graph, ds: NamedNode, build: BuildInfo, base_url: str) -> No
         g.add(checksum, "spdx:checksumValue", Literal(dump.sha256, datatype=NamedNode(_XSD + "hexBinary")))
 
 
-def service_description(endpoint_url: str, build: BuildInfo | None, timeout: float, max_rows: int) -> list[Triple]:
+def service_description(
+    endpoint_url: str, build: BuildInfo | None, timeout: float, max_rows: int
+) -> list[Triple]:
     """SPARQL 1.1 Service Description: endpoint, language, result formats, the union default graph."""
     g = _Graph()
     service = NamedNode(endpoint_url)

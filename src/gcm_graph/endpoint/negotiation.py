@@ -94,7 +94,8 @@ def choose_formats(accept_header: str | None, format_name: str | None = None) ->
     """
     if format_name:
         media = FORMAT_NAMES.get(format_name.lower(), format_name.lower())
-        formats = Formats(media if media in SOLUTION_FORMATS else None, media if media in GRAPH_FORMATS else None)
+        formats = Formats(media if media in SOLUTION_FORMATS else None,
+                          media if media in GRAPH_FORMATS else None)
         if formats == Formats(None, None):
             raise NotAcceptable(f"parameter format: {format_name!r} is not one of {sorted(FORMAT_NAMES)}")
         return formats

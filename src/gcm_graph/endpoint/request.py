@@ -39,7 +39,7 @@ def _decode_pairs(raw: bytes, where: str) -> list[tuple[str, str]]:
     try:
         return parse_qsl(raw.decode("ascii"), keep_blank_values=True, encoding="utf-8", errors="strict")
     except UnicodeDecodeError as error:
-        raise MalformedRequest(f"{where}: parameters are not valid percent-encoded UTF-8 ({error})") from error
+        raise MalformedRequest(f"{where}: not valid percent-encoded UTF-8 ({error})") from error
 
 
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
@@ -47,8 +47,8 @@ def _media_type(content_type: str | None) -> tuple[str, str | None]:
     if not content_type:
         return "", None
     media, *params = (part.strip() for part in content_type.split(";"))
-    charset = next((p.split("=", 1)[1].strip('" ').lower() for p in params if p.lower().startswith("charset=")),
-                   None)
+    charsets = [p.split("=", 1)[1].strip('" ').lower() for p in params if p.lower().startswith("charset=")]
+    charset = charsets[0] if charsets else None
     return media.lower(), charset
 
 

@@ -45,7 +45,9 @@ def _content_type(media: str) -> str:
     return f"{media}; charset=utf-8" if media.startswith("text/") else media
 
 
-def render(result: QuerySolutions | QueryBoolean | Iterable[Triple], formats: Formats, max_rows: int) -> Rendered:
+def render(
+    result: QuerySolutions | QueryBoolean | Iterable[Triple], formats: Formats, max_rows: int
+) -> Rendered:
     """Serialise ``result`` in the format ``formats`` names for its kind, keeping at most ``max_rows``.
 
     >>> from pyoxigraph import Store

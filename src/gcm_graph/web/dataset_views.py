@@ -13,7 +13,7 @@ from http import HTTPStatus
 import pyoxigraph
 from flask import Blueprint, Response, abort, jsonify, send_from_directory
 
-from ..endpoint.description import linksets, void_description
+from ..endpoint.description import LICENSE, linksets, void_description
 from ..endpoint.negotiation import GRAPH_FORMATS
 from ..vocab import ID_BASE, PREFIXES
 from . import state
@@ -47,9 +47,9 @@ def void() -> Response:
 def dumps() -> Response:
     app = state()
     base = app.base_url()
-    listing = [{"url": f"{base}dumps/{d.file}", "file": d.file, "format": d.format, "media_type": d.media_type,
-                "compression": "gzip", "bytes": d.bytes, "sha256": d.sha256, "license":
-                "https://creativecommons.org/licenses/by/4.0/"} for d in (app.build.dumps if app.build else ())]
+    listing = [{"url": f"{base}dumps/{d.file}", "file": d.file, "format": d.format,
+                "media_type": d.media_type, "compression": "gzip", "bytes": d.bytes, "sha256": d.sha256,
+                "license": LICENSE} for d in (app.build.dumps if app.build else ())]
     response = jsonify(build=app.build.build_id if app.build else None, dumps=listing)
     response.headers["Link"] = f'<{base}.well-known/void>; rel="describedby"; type="text/turtle"'
     return response
@@ -80,7 +80,7 @@ def ontology() -> Response:
     if media == HTML:
         from ..ontology_docs import render_html
 
-        response = Response(render_html(), mimetype="text/html")
+        response = Response(render_html(source), mimetype="text/html")
     elif media == "text/turtle":
         response = Response(source.read_bytes(), content_type="text/turtle; charset=utf-8")
     else:

@@ -29,7 +29,8 @@ _SAFE_PATH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123
 def alternates(path: str) -> str:
     """The ``Link`` header listing every representation of ``/id/<path>``."""
     links = [f'</page/{path}>; rel="alternate"; type="text/html"']
-    links += [f'</data/{path}.{ext}>; rel="alternate"; type="{media}"' for ext, media in DOCUMENT_EXTENSIONS.items()]
+    links += [f'</data/{path}.{ext}>; rel="alternate"; type="{media}"'
+              for ext, media in DOCUMENT_EXTENSIONS.items()]
     return ", ".join(links)
 
 

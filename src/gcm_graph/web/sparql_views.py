@@ -58,9 +58,10 @@ def _describe_service() -> Response:
 def sparql() -> Response:
     app = state()
     settings = app.settings
-    body = request.get_data(cache=False) if request.method == "POST" else b""
-    parsed = parse_query_request(request.method, request.query_string, request.headers.get("Content-Type"),
-                                 body, settings.max_request_bytes)
+    method = "GET" if request.method == "HEAD" else request.method
+    body = request.get_data(cache=False) if method == "POST" else b""
+    parsed = parse_query_request(method, request.query_string, request.headers.get("Content-Type"), body,
+                                 settings.max_request_bytes)
     if parsed is None:
         return _describe_service()
     form = check_query(parsed.query, settings.service_allowlist)
@@ -68,7 +69,7 @@ def sparql() -> Response:
     if form is not None and formats.for_form(form) is None:
         raise NotAcceptable(f"Accept: no acceptable media type can carry a {form} result")
     etag = None
-    if request.method == "GET" and app.build is not None:
+    if method == "GET" and app.build is not None:
         etag = etag_for(app.build.build_id, request.query_string, formats)
         if request.if_none_match.contains(etag):
             return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
