@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 import time
 
 import pytest
 
-from gcm_graph.endpoint.errors import ProtocolError, QueryTimeout
+from gcm_graph.endpoint.errors import ProtocolError, QueryFailed, QueryTimeout
 from gcm_graph.endpoint.execution import QueryJob
 from gcm_graph.endpoint.negotiation import Formats
 from gcm_graph.endpoint.pool import WorkerPool
@@ -65,3 +67,22 @@ def test_a_heavy_client_cannot_starve_another(pool):
     for thread in [*heavy, light, *more]:
         thread.join(60)
     assert finished["light"] < min(finished["heavy2"], finished["heavy3"])
+
+
+def test_workers_without_network_cannot_reach_loopback_even_past_the_guard(mini_settings: Settings):
+    """Defence in depth: a SERVICE call sent straight to a worker (no guard) finds no network."""
+    if os.geteuid() != 0:
+        pytest.skip("network namespaces need root (CAP_SYS_ADMIN)")
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    pool = WorkerPool(mini_settings.oxigraph_dir, size=1, no_network=True)
+    try:
+        query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        with pytest.raises(QueryFailed):
+            pool.run(QueryJob(query, FORMATS, 10), timeout=10)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    finally:
+        pool.close()
+        listener.close()

@@ -61,10 +61,12 @@ class Backend(ABC):
 class LocalBackend(Backend):
     """The embedded store, opened read-only (the server never writes; only a build does)."""
 
-    def __init__(self, oxigraph_dir: Path, query_workers: int = 2) -> None:
+    def __init__(self, oxigraph_dir: Path, query_workers: int = 2, workers_offline: bool = True) -> None:
         self.oxigraph_dir = oxigraph_dir
         self.store = pyoxigraph.Store.read_only(str(oxigraph_dir))
         self._query_workers = query_workers
+        #: run query workers without any network (no SERVICE endpoint is allow-listed)
+        self._workers_offline = workers_offline
         self._pool: WorkerPool | None = None
         self._pool_lock = threading.Lock()
 
@@ -94,7 +96,8 @@ class LocalBackend(Backend):
         """Started on first use, so that apps which never serve /sparql (page tests) spawn no process."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = WorkerPool(self.oxigraph_dir, self._query_workers)
+                self._pool = WorkerPool(self.oxigraph_dir, self._query_workers,
+                                        no_network=self._workers_offline)
             return self._pool
 
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
@@ -177,4 +180,5 @@ def open_backend(settings: Settings) -> Backend:
     """The backend the settings name: the remote endpoint if ``backend_url`` is set, else the store."""
     if settings.backend_url:
         return RemoteBackend(settings.backend_url, settings.query_timeout)
-    return LocalBackend(settings.oxigraph_dir, settings.query_workers)
+    return LocalBackend(settings.oxigraph_dir, settings.query_workers,
+                        workers_offline=not settings.service_allowlist)

@@ -26,14 +26,16 @@ _CONTEXT = multiprocessing.get_context("spawn")
 
 
 class _Worker:
-    def __init__(self, oxigraph_dir: Path) -> None:
+    def __init__(self, oxigraph_dir: Path, no_network: bool) -> None:
         self.oxigraph_dir = oxigraph_dir
+        self.no_network = no_network
         self._start()
 
     def _start(self) -> None:
         self.conn, child = _CONTEXT.Pipe()
         self.process = _CONTEXT.Process(
-            target=serve_jobs, args=(str(self.oxigraph_dir), child), daemon=True, name="gcm-query-worker"
+            target=serve_jobs, args=(str(self.oxigraph_dir), child, self.no_network), daemon=True,
+            name="gcm-query-worker",
         )
         self.process.start()
         child.close()
@@ -67,11 +69,11 @@ class _Worker:
 
 class WorkerPool:
     def __init__(self, oxigraph_dir: Path, size: int, per_client: int | None = None,
-                 max_waiting: int | None = None) -> None:
+                 max_waiting: int | None = None, no_network: bool = False) -> None:
         self.size = max(1, size)
         self.per_client = per_client or max(1, self.size - 1)
         self.max_waiting = max_waiting if max_waiting is not None else 32 * self.size
-        self._idle = [_Worker(oxigraph_dir) for _ in range(self.size)]
+        self._idle = [_Worker(oxigraph_dir, no_network) for _ in range(self.size)]
         self._busy: Counter[str] = Counter()
         self._waiting: Counter[str] = Counter()
         self._cond = threading.Condition()

@@ -1,18 +1,36 @@
 """The body of a query worker process: open the store read-only, then answer jobs from a pipe forever.
 
 It lives in an importable module because the ``spawn`` start method re-imports the target by name.
+Defence in depth against SSRF: when no SERVICE endpoint is allow-listed, the worker first moves into an
+empty network namespace (Linux ``unshare(CLONE_NEWNET)``, which needs root or CAP_SYS_ADMIN), so even a
+SERVICE call that slipped past the guard finds no network. Without the privilege it carries on: the guard
+in :mod:`.guard` remains the line that must hold.
 """
 
 from __future__ import annotations
 
+import ctypes
+import os
 from multiprocessing.connection import Connection
 
 from pyoxigraph import Store
 
 from .execution import execute
 
+_CLONE_NEWNET = 0x40000000
 
-def serve_jobs(oxigraph_dir: str, conn: Connection) -> None:
+
+def isolate_network() -> bool:
+    """Leave every network behind; True if that worked (Linux, privileged), False otherwise."""
+    if not hasattr(os, "fork"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    return hasattr(libc, "unshare") and libc.unshare(_CLONE_NEWNET) == 0
+
+
+def serve_jobs(oxigraph_dir: str, conn: Connection, no_network: bool = False) -> None:
+    if no_network:
+        isolate_network()
     store = Store.read_only(oxigraph_dir)
     while True:
         try:
