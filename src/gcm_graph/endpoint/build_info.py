@@ -7,18 +7,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..dumps import Dump
+
 
 class BuildInfoError(ValueError):
     pass
-
-
-@dataclass(frozen=True)
-class Dump:
-    file: str
-    format: str
-    media_type: str
-    bytes: int
-    sha256: str
 
 
 @dataclass(frozen=True)
