@@ -69,3 +69,13 @@ def test_void_counts_and_dumps_match_build_json(built):
     assert int(triples) == build["counts"]["triples"]
     dumps = client.get("/dumps/").get_json()["dumps"]
     assert [(d["file"], d["sha256"]) for d in dumps] == [(d["file"], d["sha256"]) for d in build["dumps"]]
+
+
+def test_browsers_follow_the_303_to_an_html_page(built):
+    client, build = built
+    for iri in [g for g in build["graphs"] if "/id/report/" in g]:
+        redirect = client.get("/id/" + iri.removeprefix("https://w3id.org/gcm/id/"),
+                              headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+        assert redirect.status_code == 303 and redirect.location.startswith("/page/report/")
+        page = client.get(redirect.location)
+        assert page.status_code == 200 and page.mimetype == "text/html"

@@ -6,6 +6,8 @@ import csv
 import gzip
 import io
 import json
+import logging
+import re
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -152,3 +154,10 @@ def test_a_runaway_query_is_killed_at_the_timeout_and_the_worker_is_replaced(min
         assert lowered.status_code == 503 and "the limit is 0.2 s" in lowered.get_data(as_text=True)
     finally:
         app.extensions["gcm"].backend.close()
+
+
+def test_each_query_leaves_an_access_log_line_with_its_time(client, caplog):
+    with caplog.at_level(logging.INFO, logger="gcm_graph.access"):
+        get(client, SELECT_GRAPHS + " # logged")
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "gcm_graph.access"]
+    assert re.search(r'"GET /sparql\?query=\S+logged" 200 [0-9.]+ ms rows=5$', line), line
