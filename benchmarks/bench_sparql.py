@@ -136,12 +136,13 @@ def main() -> None:
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=2, help="our query worker processes")
+    parser.add_argument("--match", default="", help="only the queries whose name contains this")
     parser.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query for rdflib")
     args = parser.parse_args()
     dump = args.store / "dumps" / "gcm-graph.nq.gz"
     if not dump.exists():
         sys.exit(f"{dump} is missing: run `gcm-graph build --store {args.store}` first")
-    queries = load_queries()
+    queries = {name: text for name, text in load_queries().items() if args.match in name}
     port = free_port()
     ours = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--store", str(args.store), "--port",
                              str(port), "--workers", str(args.workers)],

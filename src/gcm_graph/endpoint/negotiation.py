@@ -8,6 +8,7 @@ SPARQL JSON and Turtle (not N-Quads as oxigraph's server does: Turtle is what pe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept
@@ -84,8 +85,10 @@ def _expand(accept_header: str) -> str:
     return ", ".join(parts)
 
 
+@lru_cache(maxsize=512)
 def choose_formats(accept_header: str | None, format_name: str | None = None) -> Formats:
     """Negotiate both kinds of result; ``format`` (a short name or a media type) overrides Accept.
+    Memoised: clients send few distinct Accept headers, and parsing one costs more than a cached query.
 
     >>> choose_formats("application/json")
     Formats(solutions='application/sparql-results+json', graph='application/ld+json')
