@@ -84,3 +84,19 @@ def test_gbk_bytes_decoded_as_latin1_never_crash() -> None:
 
 def test_error_is_a_value_error() -> None:
     assert issubclass(ParseError, ValueError)
+
+
+@pytest.mark.parametrize("text", [
+    "1. 段" + "¹" * 60 + "x",           # a run of markers before a non-marker: once exponential backtracking
+    "1. " + "[" * 5000,                  # an unclosed Markdown link, many times over
+    "1. " + "<http://a" * 2000,          # unclosed angle-bracket URLs
+    "1. 列表：\n" + "(a) 项；\n" * 2000,  # a very long list
+])
+def test_pathological_lines_parse(text: str) -> None:
+    report = parse_report(text, name="odd.txt")
+    assert [p.number for p in report.paragraphs()] == [1]
+    assert_sound(report, text)
+
+
+def test_a_lone_short_numbered_line_is_a_paragraph() -> None:
+    assert [p.text for p in parse_report("1. 会议开幕").paragraphs()] == ["会议开幕"]

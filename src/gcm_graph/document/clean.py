@@ -18,10 +18,10 @@ _DEBRIS = re.compile(
     r"|(?P<marker>(?P<ref>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^[a-z]{1,2}(?![A-Za-z])|<sup>[ \t]*[0-9A-Za-z]{1,3}[ \t]*</sup>)"
     r"(?P<space>[ \t]?))"
     r"|(?P<drop>\*\*|</?(?:b|strong|i|em|u|sup|sub|span|br|p)\b[^<>]{0,200}>)"
-    r"|(?P<anchor><a\s[^<>]{0,200}?href\s*=\s*\"(?P<a_url>[^\"]*)\"[^<>]{0,200}>(?P<a_text>[^<]*)</a\s*>)"
-    r"|(?P<markdown>\[(?P<md_text>[^\]\n]+)\]\((?P<md_url>[^)\s]*)\))"
-    r"|(?P<angle><(?P<angle_url>(?:https?|ftp)://[^>\s]+)>)"
-    r"|(?P<url>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*[A-Za-z0-9/_\-=#%~&])"
+    r"|(?P<anchor><a\s[^<>]{0,200}?href\s*=\s*\"(?P<a_url>[^\"]*)\"[^<>]{0,200}>(?P<a_text>[^<]{0,2000})</a\s*>)"
+    r"|(?P<markdown>\[(?P<md_text>[^\[\]\n]{1,2000})\]\((?P<md_url>[^)\s]{0,2000})\))"
+    r"|(?P<angle><(?P<angle_url>(?:https?|ftp)://[^<>\s]{1,2000})>)"
+    r"|(?P<url>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]{0,2000}[A-Za-z0-9/_\-=#%~&])"
 )
 
 # Where debris can start. Scanning for these first is ten times faster than running the whole

@@ -32,7 +32,7 @@ RANKS = {"annex": 0, "chapter": 1, "section": 2, "subsection": 3, "item": 4}
 UNNUMBERED = frozenset({"heading", "box"})
 _BODY_STARTERS = frozenset({"summary", "chapter", "section", "annex", "numbered"})
 _HEADING_MAX = 60
-_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^[a-z]{1,2}|<sup>[^<>]{0,9}</sup>|\s)+$")
+_TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]|\^[a-z]{1,2}|<sup>[^<>]{0,9}</sup>)+$")
 _TAIL_STARTS = ("http", "www.", "<http", "(http", "(<http")
 
 
@@ -70,6 +70,8 @@ class UnitDraft:
     text: TextBuilder = field(default_factory=TextBuilder)
     items: list[ItemDraft] = field(default_factory=list)
     list_kind: str | None = None
+    top_label: str | None = None   # label of the last top-level item
+    siblings: dict[tuple[str | None, int], int] = field(default_factory=dict)  # (parent, depth) -> count
 
     def list_open(self) -> bool:
         return bool(self.items) or self.text.ends_with_colon()
@@ -104,6 +106,7 @@ class Assembler:
         self._numbers: dict[str | None, int] = {}
         self._order = 0
         self._paths: set[str] = set()
+        self._suffixes: dict[str, int] = {}
         self._root_counters: dict[str, int] = {}
 
     def run(self) -> None:
@@ -164,7 +167,7 @@ class Assembler:
         elif number == expected:
             self._paragraph(piece, number, scope)
         elif self._phase == "body" and self._heading_like(piece) and (
-                last is not None or self._next_piece(index).head.label == piece.head.label):
+                last is not None or self._next_label(index) == piece.head.label):
             self._open("subsection", piece.head.label, piece)
         elif last is None or number > last:
             self._paragraph(piece, number, scope)
@@ -285,11 +288,12 @@ class Assembler:
         head = piece.head
         if unit.list_kind is None:
             unit.list_kind = kind
-        tops = [item for item in unit.items if item.depth == 0]
-        nested = kind != unit.list_kind and bool(tops)
-        parent = tops[-1].label if nested else None
-        siblings = sum(1 for item in unit.items if item.parent_label == parent and item.depth == int(nested))
-        label = head.label if kind in ("numbered", "lettered") else str(siblings + 1)
+        nested = kind != unit.list_kind and unit.top_label is not None
+        parent = unit.top_label if nested else None
+        position = unit.siblings[parent, int(nested)] = unit.siblings.get((parent, int(nested)), 0) + 1
+        label = head.label if kind in ("numbered", "lettered") else str(position)
+        if not nested:
+            unit.top_label = label
         builder = unit.text
         self._claim(builder)
         builder.join(True)
@@ -352,29 +356,37 @@ class Assembler:
         return self._stack[-1].path if self._stack else ""
 
     def _unique(self, path: str) -> str:
-        candidate, suffix = path, 1
+        """``path``, or ``path-2``, ``path-3`` … when a malformed report repeats a number."""
+        suffix = self._suffixes.get(path, 1)
+        candidate = path if suffix == 1 else f"{path}-{suffix}"
         while candidate in self._paths:
             suffix += 1
             candidate = f"{path}-{suffix}"
+        self._suffixes[path] = suffix + 1
         self._paths.add(candidate)
         return candidate
 
-    def _next_piece(self, index: int) -> Piece:
-        """The next piece that is not a footnote body (``pieces[index]`` itself when there is none)."""
-        for piece in self.pieces[index + 1:]:
-            if piece.head.kind != "footnote":
-                return piece
-        return self.pieces[index]
+    def _next_piece(self, index: int) -> Piece | None:
+        """The next piece that is not a footnote body."""
+        for position in range(index + 1, len(self.pieces)):
+            if self.pieces[position].head.kind != "footnote":
+                return self.pieces[position]
+        return None
 
     def _next_kind(self, index: int) -> str | None:
         following = self._next_piece(index)
-        return None if following is self.pieces[index] else following.head.kind
+        return None if following is None else following.head.kind
+
+    def _next_label(self, index: int) -> str | None:
+        following = self._next_piece(index)
+        return None if following is None else following.head.label
 
     def _raw(self, piece: Piece) -> str:
         """The first line's text after its label, without bold marks and trailing citation markers."""
         line = piece.lines[0]
         text = self.source[piece.head.content_start:line.end].replace("**", "")
-        return _TRAILING_MARKERS.sub("", text).strip()
+        cut = max(len(text) - 40, 0)  # markers are short: looking at the tail keeps this linear
+        return (text[:cut] + _TRAILING_MARKERS.sub("", text[cut:])).strip()
 
     def _titles(self, piece: Piece) -> bool:
         """Whether a chapter/section/annex-numbered piece is a heading, not a sentence starting "A. …"."""
