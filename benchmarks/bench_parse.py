@@ -76,7 +76,7 @@ def measure(label: str, make: Callable[[], Iterable[str]], repeat: int) -> tuple
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100", help="comma-separated corpus multiples")
-    parser.add_argument("--repeat", type=int, default=3, help="timing runs per row (the best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="timing runs per row (the best is kept)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     seeds = seed_texts()

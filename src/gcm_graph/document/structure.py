@@ -2,9 +2,12 @@
 
 Reading order is walked once. What a piece is depends on what came before it:
 
+- everything before the summary (摘要), the first chapter/section heading or the first numbered paragraph
+  is front matter (session, agenda item, title lines);
 - a number is a paragraph when it is the next number of the current numbering (annexes restart it), a
   list item when the paragraph before ends with "：" (or already has items), and a sub-heading when it is
-  short and unpunctuated (``1. 难民问题全面响应框架的适用`` where paragraph 8 is due);
+  short and unpunctuated (``1. 难民问题全面响应框架的适用`` where paragraph 8 is due); lettered lines and
+  bullets after such a lead are items too, as is each hard-broken line of an unlabelled block (a bureau);
 - unnumbered text continues the last paragraph when that paragraph stops mid-sentence (a page break,
   possibly with footnote bodies printed in between), continues the last footnote when it starts like a
   citation tail (lower-case Latin, a URL), is a heading when short, unpunctuated and followed by
