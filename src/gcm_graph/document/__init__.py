@@ -5,8 +5,8 @@
 
 The modules, upstream first: :mod:`.blocks` (lines and pieces), :mod:`.markers` (what a line starts with),
 :mod:`.clean` (debris and citation markers), :mod:`.text` (clean text with its source map),
-:mod:`.structure` (pieces in context: the section tree), :mod:`.tables`, :mod:`.frontmatter`,
-:mod:`.freeze` (drafts to model objects), :mod:`.parser` (the entry point).
+:mod:`.structure` (pieces in context: the section tree, built as :mod:`.drafts`), :mod:`.tables`,
+:mod:`.frontmatter`, :mod:`.freeze` (drafts to model objects), :mod:`.parser` (the entry point).
 
 Choices the model leaves open:
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .drafts import FootnoteDraft, SectionDraft, UnitDraft
 from .model import Footnote, ListItem, Paragraph, Section, Table, TextBlock, TextUnit
-from .structure import Assembler, FootnoteDraft, SectionDraft, UnitDraft
+from .structure import Assembler
 from .text import TextBuilder
 
 

@@ -15,17 +15,17 @@ Reading order is walked once. What a piece is depends on what came before it:
 - footnote bodies never interrupt anything; lettered notes (``^a``) are scoped to the summary or box (else
   the section) they are printed in, numbered notes to the whole report.
 
-Drafts are mutable while the walk goes on and frozen into :mod:`.model` objects at the end (:mod:`.freeze`).
+The walk builds mutable drafts (:mod:`.drafts`), frozen into :mod:`.model` objects by :mod:`.freeze`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from .blocks import Line, Piece
 from .clean import clean_into
+from .drafts import FootnoteDraft, ItemDraft, SectionDraft, UnitDraft
 from .model import Table
 from .numerals import chinese_to_int, to_roman
 from .tables import build_table
@@ -37,55 +37,6 @@ _BODY_STARTERS = frozenset({"summary", "chapter", "section", "annex", "numbered"
 _HEADING_MAX = 60
 _TRAILING_MARKERS = re.compile(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\s]|\^[a-z]{1,2}|<sup>[^<>]{0,9}</sup>)+$")
 _TAIL_STARTS = ("http", "www.", "<http", "(http", "(<http")
-
-
-@dataclass(eq=False)
-class SectionDraft:
-    kind: str
-    number: str | None
-    title: TextBuilder
-    level: int
-    path: str
-    order: int
-    scope: str
-    children: list[SectionDraft | UnitDraft | Table] = field(default_factory=list)
-    counters: dict[str, int] = field(default_factory=dict)
-    subtitled: bool = False
-
-
-@dataclass(eq=False)
-class ItemDraft:
-    label: str
-    start: int
-    end: int
-    depth: int
-    parent_label: str | None
-
-
-@dataclass(eq=False)
-class UnitDraft:
-    """A paragraph (``number`` set) or an unnumbered text block."""
-
-    number: int | None
-    annex: str | None
-    order: int
-    scope: str
-    text: TextBuilder = field(default_factory=TextBuilder)
-    items: list[ItemDraft] = field(default_factory=list)
-    list_kind: str | None = None
-    top_label: str | None = None   # label of the last top-level item
-    siblings: dict[tuple[str | None, int], int] = field(default_factory=dict)  # (parent, depth) -> count
-
-    def list_open(self) -> bool:
-        return bool(self.items) or self.text.ends_with_colon()
-
-
-@dataclass(eq=False)
-class FootnoteDraft:
-    label: str
-    marker: str
-    scope: str
-    text: TextBuilder = field(default_factory=TextBuilder)
 
 
 class Assembler:
