@@ -21,11 +21,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backend", dest="backend_url", help="front this remote SPARQL 1.1 endpoint instead")
     parser.add_argument("--timeout", dest="query_timeout", type=float, help="query wall-clock limit, seconds")
     parser.add_argument("--workers", dest="query_workers", type=int, help="query worker processes")
-    parser.add_argument("--threads", type=int, default=16, help="HTTP threads")
+    parser.add_argument("--threads", type=int, default=16, help="HTTP threads per web process")
+    parser.add_argument("--processes", type=int, default=1, help="web processes sharing the port")
     args = parser.parse_args(argv)
     changes = {k: v for k, v in vars(args).items()
                if k in {f.name for f in dataclasses.fields(Settings)} and v is not None}
-    run(dataclasses.replace(Settings(), **changes), args.host, args.port, args.threads)
+    run(dataclasses.replace(Settings(), **changes), args.host, args.port, args.threads, args.processes)
 
 
 if __name__ == "__main__":

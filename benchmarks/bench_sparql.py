@@ -135,7 +135,8 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=ROOT / "data" / "store")
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--seconds", type=float, default=3.0)
-    parser.add_argument("--workers", type=int, default=2, help="our query worker processes")
+    parser.add_argument("--workers", type=int, default=2, help="our query worker processes (per web process)")
+    parser.add_argument("--processes", type=int, default=1, help="our web processes")
     parser.add_argument("--match", default="", help="only the queries whose name contains this")
     parser.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query for rdflib")
     args = parser.parse_args()
@@ -145,7 +146,7 @@ def main() -> None:
     queries = {name: text for name, text in load_queries().items() if args.match in name}
     port = free_port()
     ours = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--store", str(args.store), "--port",
-                             str(port), "--workers", str(args.workers)],
+                             str(port), "--workers", str(args.workers), "--processes", str(args.processes)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as workdir, native_oxigraph(dump, Path(workdir)) as native:
         try:

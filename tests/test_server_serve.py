@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import urllib.request
 from dataclasses import replace
 from pathlib import Path
@@ -51,3 +52,38 @@ def test_a_missing_store_is_built_before_serving(tmp_path: Path):
     settings = replace(Settings(), store=tmp_path / "store")
     ensure_built(settings)
     assert settings.oxigraph_dir.is_dir() and settings.build_info.is_file()
+
+
+def _children(pid: int) -> set[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(p) for p in children.read_text().split()} if children.exists() else set()
+
+
+@pytest.mark.slow
+def test_several_web_processes_share_the_port_and_stop_with_the_parent(mini_settings: Settings):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--store", str(mini_settings.store),
+                                "--port", str(port), "--processes", "2"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        ask = f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D&format=csv"
+        for _ in range(20):
+            with urllib.request.urlopen(ask) as response:
+                assert response.read().strip() == b"true"
+        web_children = _children(process.pid)
+        assert web_children  # the forked web process (and the query workers)
+    finally:
+        process.terminate()
+        process.wait(20)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() and "Z" not in _state(pid) for pid in web_children):
+        assert time.monotonic() < deadline, "a child of the server outlived it"
+        time.sleep(0.1)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return "Z"
