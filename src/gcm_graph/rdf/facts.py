@@ -47,9 +47,13 @@ def fact_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
 
 def _all_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
     graph = NamedNode(graph_iri)
+    subjects: dict[str, NamedNode] = {}  # a mention's nodes are subjects of several quads: parse each IRI once
 
     def quad(subject: str, predicate: NamedNode, obj: object) -> Quad:
-        return Quad(NamedNode(subject), predicate, obj, graph)  # type: ignore[arg-type]
+        node = subjects.get(subject)
+        if node is None:
+            node = subjects[subject] = NamedNode(subject)
+        return Quad(node, predicate, obj, graph)  # type: ignore[arg-type]
 
     for mention in facts.mentions:
         yield from mention_quads(mention, quad)
