@@ -23,7 +23,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", dest="query_workers", type=int, help="query worker processes")
     parser.add_argument("--threads", type=int, default=16, help="HTTP threads per web process")
     parser.add_argument("--processes", type=int, default=1, help="web processes sharing the port")
+    parser.add_argument("--allow-service", dest="service_allowlist", action="append", metavar="IRI",
+                        help="a SERVICE endpoint queries may call (repeatable)")
     args = parser.parse_args(argv)
+    if args.service_allowlist:
+        args.service_allowlist = tuple(args.service_allowlist)
     changes = {k: v for k, v in vars(args).items()
                if k in {f.name for f in dataclasses.fields(Settings)} and v is not None}
     run(dataclasses.replace(Settings(), **changes), args.host, args.port, args.threads, args.processes)

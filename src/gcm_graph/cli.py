@@ -165,14 +165,26 @@ def validate(store: Path | None) -> None:
               help="Front this remote SPARQL 1.1 endpoint instead of the embedded store.")
 @click.option("--timeout", "query_timeout", type=click.FloatRange(0.1, 3600), default=None,
               help="Wall-clock limit of one SPARQL query in seconds (default 30).")
+@click.option("--workers", "query_workers", type=click.IntRange(1, 64), default=None,
+              help="Query worker processes per web process (default 2): the concurrency bound.")
+@click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
+              help="HTTP threads per web process.")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Web processes sharing the port.")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
+              help="A SERVICE endpoint queries may call (repeatable; e.g. https://query.wikidata.org/sparql). "
+                   "Every other SERVICE is refused before it runs.")
 @_store_option
-def serve(host: str, port: int, backend_url: str | None, query_timeout: float | None, store: Path | None) -> None:
+def serve(host: str, port: int, backend_url: str | None, query_timeout: float | None,
+          query_workers: int | None, threads: int, processes: int, allow_service: tuple[str, ...],
+          store: Path | None) -> None:
     """Serve the SPARQL endpoint, linked data and pages (building the store first if there is none)."""
     from .serve import run
 
-    settings = _settings(store, backend_url=backend_url, query_timeout=query_timeout)
+    settings = _settings(store, backend_url=backend_url, query_timeout=query_timeout,
+                         query_workers=query_workers, service_allowlist=allow_service or None)
     with _errors():
-        run(settings, host, port)
+        run(settings, host, port, threads=threads, processes=processes)
 
 
 @contextmanager
