@@ -66,3 +66,15 @@ def test_old_builds_are_pruned_but_the_previous_one_stays(tmp_path: Path):
 def test_reading_a_store_that_was_never_built_says_what_to_do(tmp_path: Path):
     with pytest.raises(StoreError, match="no store here; run `gcm-graph build"):
         open_read_only(tmp_path / "nothing")
+
+
+def test_stream_loads_every_chunk_whatever_the_batch_size(tmp_path: Path):
+    from gcm_graph.store import bulk_load_stream
+
+    lines = [f'<{EX}s{n}> <{EX}p> "{n}" <{EX}g{n % 3}> .\n'.encode() for n in range(100)]
+    chunks = [b"".join(lines[start:start + 7]) for start in range(0, 100, 7)]
+    for batch_bytes in (1, 500, 10_000):
+        store = pyoxigraph.Store(str(tmp_path / f"b{batch_bytes}"))
+        bulk_load_stream(store, iter(chunks), batch_bytes=batch_bytes)
+        assert len(store) == 100
+        del store

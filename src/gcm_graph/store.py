@@ -52,11 +52,29 @@ def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
     return pyoxigraph.Store(str(build_dir / "oxigraph"))
 
 
-def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterator[bytes]) -> None:
-    """One bulk load over a stream of N-Quads chunks (each made of whole lines): one call is what makes
-    pyoxigraph's bulk loader fast, and the stream keeps only the chunk being read in memory."""
-    reader = io.BufferedReader(_ChunkReader(chunks), buffer_size=1 << 20)
-    store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS)
+def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterator[bytes], batch_bytes: int = 64 << 20) -> None:
+    """Bulk-load a stream of N-Quads chunks (each made of whole lines). Each bulk load buffers what it
+    reads before writing, so the stream is cut into batches of about ``batch_bytes``: few enough calls to
+    keep the loader fast, small enough batches to keep memory flat however large the corpus."""
+    for batch in _batches(chunks, batch_bytes):
+        reader = io.BufferedReader(_ChunkReader(batch), buffer_size=1 << 20)
+        store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS)
+
+
+def _batches(chunks: Iterator[bytes], limit: int) -> Iterator[Iterator[bytes]]:
+    """Consecutive runs of chunks of about ``limit`` bytes each (each run consumed before the next)."""
+    pending = next(chunks, None)
+    while pending is not None:
+        size = 0
+
+        def run() -> Iterator[bytes]:
+            nonlocal pending, size
+            while pending is not None and (size == 0 or size + len(pending) <= limit):
+                chunk, size = pending, size + len(pending)
+                pending = next(chunks, None)
+                yield chunk
+
+        yield run()
 
 
 class _ChunkReader(io.RawIOBase):
