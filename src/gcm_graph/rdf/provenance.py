@@ -3,7 +3,8 @@
 The activity IRI is a digest of the extractor version and the input checksums, so the same input gives the
 same IRI build after build; only the times differ.
 
->>> activity_digest("0.1.0", [("a.txt", "00"), ("b.txt", "11")]) == activity_digest("0.1.0", [("b.txt", "11"), ("a.txt", "00")])
+>>> first = activity_digest("0.1.0", [("a.txt", "00"), ("b.txt", "11")])
+>>> first == activity_digest("0.1.0", [("b.txt", "11"), ("a.txt", "00")])
 True
 """
 
