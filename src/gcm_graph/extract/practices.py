@@ -35,6 +35,8 @@ ACTOR_KINDS = ("country", "organization", "local", "person")
 SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
+#: "挪威统计局、欧盟统计局和难民署": an organ of the state after a country, then the next actor of the chain
+ORGAN_SEPARATOR = re.compile(r"^(?:政府|[\u4e00-\u9fff]{1,6}?[部局署厅])(?:\s|、|和|与|及|以及|,|，)+$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
 FILLERS = re.compile(
     r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后"
@@ -45,11 +47,11 @@ ACTION_VERBS = tuple((
     "执行 禁止 加强 延长 扩大 提供 授予 颁发 免除 统一 改进 改善 支持 支助 协助 资助 "
     "组织 举办 开展 任命 发布 编写 编制 设计 合作 参加 宣布 采取 落实 启用 领导 主持 "
     "汇编 召集 释放 登记 利用 放松 取消 允许 建议 拨付 开发 纳入 重点关注 提倡 监测 帮助 "
-    "应用 创建 筹集 修订 推动 运作 引入 试点 培训 部署 投资 捐助 探索 致力于 进行 "
+    "应用 创建 筹集 修订 推动 运作 引入 试点 培训 部署 投资 捐助 探索 致力于 进行 申请 "
 ).split())
 SAYING_VERBS = tuple((
     "指出 认为 表示 强调 呼吁 重申 注意到 认识到 报告 介绍 分享 欢迎 感谢 提请 敦促 鼓励 "
-    "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 吁请 要求 决定 "
+    "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 吁请 要求 决定 请 "
 ).split())
 VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
 RELATIVE = re.compile(r"\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
@@ -60,6 +62,12 @@ GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方�
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
 MODAL = re.compile(r"\s*(?:还|也)?(?:可以|可能|可据此|可|应当|应|必须|需要|打算|将于|将在|拟)")
 EVENT_VERBS = ("组织", "举办")
+#: "泰国一名…与会者、…专员 Aliya Yunusova 女士": a person from the country (a panellist), not the country
+PERSON = re.compile(r"一名|一位|女士|先生|与会者|专员|局长|主任|博士|教授")
+#: "由…组成的网络" (made up of), "东盟成员国…" (the body's members): the chain is not the actor
+MEMBERSHIP = re.compile(r"\s*(?:(?:共同)?(?:组成|构成)|各?(?:成员国|会员国|成员))")
+#: "…可能无意中会重复…, 应制定…", "联合国系统可据此…提供支持": what may or should be done
+MODAL_BEFORE_VERB = re.compile(r"可以|可能|可据此|应当|应该|必须|打算|将于|将在")
 MASK = "\u25a1"
 _SHORT_SETTING = 16
 ANAPHORS = {"该市": "local", "该国": "country"}
@@ -155,6 +163,8 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     if not chain:
         return None
     rest = text[chain_end:c_end]
+    if MEMBERSHIP.match(rest):
+        return None
     if NOMINAL.match(rest):
         return _Opening(chain, c_start, chain_end, "practice-nominal", 0.5)
     if MODAL.match(text, chain_end):
@@ -163,11 +173,29 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     setting = rest.strip("，, ")
     if verb is None and len(setting) <= _SHORT_SETTING and MASK not in setting:
         verb = VERB.search(text, chain_end, s_end)  # "GPFI 在…范围内，改进了…"
-    if verb is None or verb.group() in SAYING_VERBS or by_agent and verb.group() in EVENT_VERBS:
+    if verb is None or verb.group() in SAYING_VERBS or by_agent and _organizes(text, chain_end, c_end):
+        return None
+    between = text[chain_end:verb.start()]
+    if PERSON.search(between) or MODAL_BEFORE_VERB.search(between):
+        return None
+    if not by_agent and _attributive(text, verb, s_end):
         return None
     if by_agent:
         return _Opening(chain, c_start, chain_end, "practice-agent", 0.75)
     return _Opening(chain, c_start, chain_end, "practice-subject-verb", 0.8)
+
+
+def _organizes(text: str, start: int, end: int) -> bool:
+    """"由泰国政府通过…部组织，": the agent of an event (see events.py), its verb the clause's last word
+    ("由…主持的运动召集了…国际组织" is a relative clause and a deed)."""
+    clause = text[start:end].rstrip("，,；;。 ")
+    return clause.endswith(EVENT_VERBS) and "的" not in clause
+
+
+def _attributive(text: str, verb: re.Match[str], s_end: int) -> bool:
+    """"…委员会采取的移徙关注点。": the verb only describes a noun (…的) and the sentence has no verb of
+    its own after it, so the clause names a thing, not a deed. "…大会通过的决议，纳入了…" stays a deed."""
+    return text.startswith("的", verb.end()) and VERB.search(text, verb.end(), s_end) is None
 
 
 def masked(text: str, mentions: Sequence[Mention]) -> str:
@@ -249,8 +277,9 @@ def _chain(text: str, start: int, end: int, actors: Sequence[Mention]) -> tuple[
     for mention in actors:
         if mention.start < position:
             continue
-        if mention.end > end or (mention.start != start if not chain else not SEPARATOR.match(
-                text[position:mention.start])):
+        gap = text[position:mention.start]
+        joined = SEPARATOR.match(gap) or chain and chain[-1].kind == "country" and ORGAN_SEPARATOR.match(gap)
+        if mention.end > end or (mention.start != start if not chain else not joined):
             break
         if chain and mention.start == position and chain[-1].kind == "country" and mention.kind == "local":
             chain[-1] = mention  # 意大利米兰市: the country locates the city

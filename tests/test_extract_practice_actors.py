@@ -1,0 +1,50 @@
+"""Who is *not* the actor: panellists from a country, members of a body, modal statements, attributive
+verbs, agents of events, and a state organ inside a chain of actors. Hand-made sentences worded unlike the
+seeds, so each test checks the rule rather than one sentence."""
+
+from __future__ import annotations
+
+from test_extract_practices import practices, summary
+
+
+def test_a_person_from_a_country_is_not_the_country_acting() -> None:
+    found = practices("小组成员有：越南一名少数民族青年与会者、蒙古劳工部移民局局长 Bat 先生和"
+                      "国际拘留问题联盟执行主任 Jane 女士。")
+    assert found == []
+    # the country itself acting is still a practice
+    assert [summary(p)[0] for p in practices("越南设立了移民工人社会保障基金。")] == [("VNM",)]
+
+
+def test_the_members_of_a_body_are_not_the_body_acting() -> None:
+    assert practices("由开发署、难民署和儿基会组成的工作组，负责执行本方案。") == []
+    assert practices("非洲联盟成员国、移民组织和难民署为该会议提供支持。") == []
+
+
+def test_what_an_actor_may_or_should_do_is_not_a_practice() -> None:
+    assert practices("区域经济组织和联合国各区域委员会可能会重复对方的活动，应制定协调一致的计划。") == []
+    assert practices("联合国系统可据此为各国建立移民数据中心提供支持。") == []
+
+
+def test_a_verb_that_only_describes_a_noun_is_not_a_deed() -> None:
+    found = practices("移民组织支持了关于移民拘留的对话，以及儿童权利委员会、禁止酷刑委员会采取的移民拘留关注点。")
+    assert [summary(p)[0] for p in found] == [("IOM",)]
+    adopted = practices("世界卫生大会通过的关于移民健康的决议，纳入了为移民工人提供医疗服务的建议。")
+    assert [summary(p)[0] for p in adopted] == [("WHA",)]
+
+
+def test_the_agent_of_an_event_is_left_to_the_events() -> None:
+    assert practices("2021 年 3 月 12 日，会外活动：“移民儿童的教育”，由菲律宾政府通过社会福利部组织。") == []
+
+
+def test_a_state_organ_after_a_country_continues_the_chain() -> None:
+    found = practices("由加拿大统计局、欧盟统计局和移民组织领导的移民统计专家组正致力于制定移民数据标准。")
+    assert [summary(p)[0] for p in found] == [("CAN", "Eurostat", "IOM")]
+
+
+def test_a_request_of_an_assembly_is_not_its_deed() -> None:
+    assert practices("大会在该决议中请秘书长利用联合国移民问题网络，每两年报告加强国际合作的情况。") == []
+
+
+def test_the_un_global_compact_is_the_business_initiative_not_the_un() -> None:
+    found = practices("联合国全球契约为企业提供了促进难民和移民融入社会的框架。")
+    assert [summary(p)[0] for p in found] == [("UNGC",)]
