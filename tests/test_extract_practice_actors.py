@@ -48,3 +48,15 @@ def test_a_request_of_an_assembly_is_not_its_deed() -> None:
 def test_the_un_global_compact_is_the_business_initiative_not_the_un() -> None:
     found = practices("联合国全球契约为企业提供了促进难民和移民融入社会的框架。")
     assert [summary(p)[0] for p in found] == [("UNGC",)]
+
+
+def test_a_subject_whose_clause_is_only_its_means_acts_in_the_next_clause() -> None:
+    found = practices("为应对危机，开发署借鉴其他区域小额信贷的经验，启动了支持收容社区难民的融资机制。")
+    assert [summary(p)[0] for p in found] == [("UNDP",)]
+    # a clause with its own predicate (了) does not lend its subject to the next clause
+    assert practices("难民署的运动累积了 150 万个签名，支持保障难民教育。") == []
+
+
+def test_people_at_risk_or_with_specific_needs_is_objective_7() -> None:
+    found = practices("2018 年 5 月，移民组织发布了行动计划，为面临风险或有特殊需求的移民提供指导。")
+    assert [summary(p) for p in found] == [(("IOM",), 2018, (7,))]

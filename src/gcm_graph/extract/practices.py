@@ -62,6 +62,9 @@ GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方�
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
 MODAL = re.compile(r"\s*(?:还|也)?(?:可以|可能|可据此|可|应当|应|必须|需要|打算|将于|将在|拟)")
 EVENT_VERBS = ("组织", "举办")
+#: the subject's clause is only its manner or means (no verb, no 了 of its own), the next clause opens with
+#: the verb
+NEXT_CLAUSE_VERB = re.compile(r"\s*(?:并|还|也|随后|同时)?\s*(?:" + VERB.pattern + ")")
 #: "泰国一名…与会者、…专员 Aliya Yunusova 女士": a person from the country (a panellist), not the country
 PERSON = re.compile(r"一名|一位|女士|先生|与会者|专员|局长|主任|博士|教授")
 #: "由…组成的网络" (made up of), "东盟成员国…" (the body's members): the chain is not the actor
@@ -171,8 +174,11 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
         return None  # 可 / 应 / 将于 …: what may or will be done is not a practice
     verb = VERB.search(text, chain_end, c_end)
     setting = rest.strip("，, ")
-    if verb is None and len(setting) <= _SHORT_SETTING and MASK not in setting:
+    setting_only = verb is None and "了" not in rest  # no predicate of its own ("…运动累积了…签名")
+    if setting_only and len(setting) <= _SHORT_SETTING and MASK not in setting:
         verb = VERB.search(text, chain_end, s_end)  # "GPFI 在…范围内，改进了…"
+    if setting_only and verb is None and not rest.startswith("的"):
+        verb = NEXT_CLAUSE_VERB.match(text, c_end)  # "世界银行借鉴…的经验，启动了…"
     if verb is None or verb.group() in SAYING_VERBS or by_agent and _organizes(text, chain_end, c_end):
         return None
     between = text[chain_end:verb.start()]
