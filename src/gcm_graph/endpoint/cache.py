@@ -1,8 +1,9 @@
 """An in-memory LRU of rendered query results, bounded in bytes.
 
-The store a server reads never changes while it runs (a new build is a new directory, served by a restart),
-so a result is valid for the life of the process. Popular queries (the query page's examples, the pages'
-visualisations) are then answered without a worker round trip. Errors and timeouts are never cached.
+A build never changes once made (a new build is a new directory), and each served build has its own
+cache (``web/reloading.py``), so a result is valid for as long as its build is served. Popular queries
+(the query page's examples, the pages' visualisations) are then answered without a worker round trip.
+Errors and timeouts are never cached.
 """
 
 from __future__ import annotations

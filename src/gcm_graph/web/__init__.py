@@ -1,28 +1,51 @@
-"""The Flask application factory: wires settings, the backend and the blueprints; no logic of its own."""
+"""The Flask application factory: wires settings, the served build and the blueprints; no logic of its own."""
 
 from __future__ import annotations
 
 import atexit
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, has_request_context, request
 
-from ..backend import Backend, open_backend
-from ..endpoint.build_info import BuildInfo, load_build_info
+from ..backend import Backend
+from ..endpoint.build_info import BuildInfo
 from ..endpoint.cache import ResultCache
 from ..settings import Settings
+from .reloading import BuildFollower, Served
 
 
 @dataclass
 class AppState:
     settings: Settings
-    backend: Backend
-    #: the served build (None for a remote backend or a store without build.json)
-    build: BuildInfo | None = None
-    #: values computed once per build (VoID linksets), keyed by name
-    cache: dict[str, object] = field(default_factory=dict)
-    #: rendered /sparql results, keyed by the query job
-    results: ResultCache = field(default_factory=ResultCache)
+    builds: BuildFollower
+
+    @property
+    def served(self) -> Served:
+        """The build this request started on (it keeps it to the end), else the one served now."""
+        if has_request_context() and "gcm_served" in g:
+            return g.gcm_served
+        return self.builds.current
+
+    @property
+    def backend(self) -> Backend:
+        return self.served.backend
+
+    @property
+    def build(self) -> BuildInfo | None:
+        return self.served.build
+
+    @property
+    def cache(self) -> dict[str, object]:
+        return self.served.cache
+
+    @property
+    def results(self) -> ResultCache:
+        return self.served.results
+
+    @property
+    def dumps_dir(self) -> Path:
+        return self.served.settings.dumps_dir
 
     def base_url(self) -> str:
         """The public root URL ending in '/', from settings.public_url or else the request."""
@@ -36,10 +59,18 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    backend = open_backend(settings)
-    atexit.register(backend.close)
-    build = None if settings.backend_url else load_build_info(settings.build_info)
-    app.extensions["gcm"] = AppState(settings=settings, backend=backend, build=build)
+    app_state = AppState(settings=settings, builds=BuildFollower(settings))
+    atexit.register(lambda: app_state.builds.close())
+    app.extensions["gcm"] = app_state
+
+    @app.before_request
+    def _pin_build() -> None:
+        g.gcm_served = app_state.builds.enter()
+
+    @app.teardown_request
+    def _release_build(_error: BaseException | None) -> None:
+        if "gcm_served" in g:
+            app_state.builds.leave(g.pop("gcm_served"))
 
     from . import dataset_views, http_hygiene, page_views, resource_views, sparql_views
 
@@ -52,5 +83,5 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def state() -> AppState:
-    """The running app's settings and backend (for view functions only; pass plain values inward)."""
+    """The running app's settings and served build (for view functions only; pass plain values inward)."""
     return current_app.extensions["gcm"]

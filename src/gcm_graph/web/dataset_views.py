@@ -61,7 +61,7 @@ def dump(name: str) -> Response:
     entry = next((d for d in (app.build.dumps if app.build else ()) if d.file == name), None)
     if entry is None:
         abort(404)
-    response = send_from_directory(app.settings.dumps_dir, entry.file, mimetype="application/gzip",
+    response = send_from_directory(app.dumps_dir, entry.file, mimetype="application/gzip",
                                    as_attachment=True, etag=entry.sha256, conditional=True)
     response.headers["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(entry.sha256)).decode()}:"
     response.headers["Link"] = f'<{entry.media_type}>; rel="type"'
