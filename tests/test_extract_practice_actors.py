@@ -28,8 +28,11 @@ def test_what_an_actor_may_or_should_do_is_not_a_practice() -> None:
 def test_a_verb_that_only_describes_a_noun_is_not_a_deed() -> None:
     found = practices("移民组织支持了关于移民拘留的对话，以及儿童权利委员会、禁止酷刑委员会采取的移民拘留关注点。")
     assert [summary(p)[0] for p in found] == [("IOM",)]
-    adopted = practices("世界卫生大会通过的关于移民健康的决议，纳入了为移民工人提供医疗服务的建议。")
-    assert [summary(p)[0] for p in adopted] == [("WHA",)]
+    assert practices("世界卫生大会通过的关于移民健康的决议，纳入了为移民工人提供医疗服务的建议。") == []
+    assert practices("由移民组织和开发署合作的联合方案，为移民工人提供了医疗服务。") == []
+    # launching or leading something is still the actor's deed
+    launched = practices("移民组织和开发署发起的联合方案为移民工人提供了医疗服务。")
+    assert [summary(p)[0] for p in launched] == [("IOM", "UNDP")]
 
 
 def test_the_agent_of_an_event_is_left_to_the_events() -> None:

@@ -54,7 +54,9 @@ SAYING_VERBS = tuple((
     "促请 希望 承认 承诺 申明 作了发言 发言 主张 警告 提出 吁请 要求 决定 请 "
 ).split())
 VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, reverse=True)))
-RELATIVE = re.compile(r"\s*(?:共同)?(?:发起|主持|组织|举办|推出|领导|牵头|资助)的")
+#: verbs whose relative clause still reports the actor's deed ("…瑞士发起的行动呼吁": they launched it)
+RELATIVE_VERBS = ("发起", "主持", "组织", "举办", "推出", "领导", "牵头", "资助")
+RELATIVE = re.compile(r"\s*(?:共同)?(?:" + "|".join(RELATIVE_VERBS) + ")的")
 NOMINAL = re.compile(
     r"^(?:政府)?(?:关于[^，。；]{1,20})?的[^，。；的]{0,4}?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)"
 )
@@ -184,7 +186,7 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     between = text[chain_end:verb.start()]
     if PERSON.search(between) or MODAL_BEFORE_VERB.search(between):
         return None
-    if not by_agent and _attributive(text, verb, s_end):
+    if _attributive(text, verb):
         return None
     if by_agent:
         return _Opening(chain, c_start, chain_end, "practice-agent", 0.75)
@@ -198,10 +200,10 @@ def _organizes(text: str, start: int, end: int) -> bool:
     return clause.endswith(EVENT_VERBS) and "的" not in clause
 
 
-def _attributive(text: str, verb: re.Match[str], s_end: int) -> bool:
-    """"…委员会采取的移徙关注点。": the verb only describes a noun (…的) and the sentence has no verb of
-    its own after it, so the clause names a thing, not a deed. "…大会通过的决议，纳入了…" stays a deed."""
-    return text.startswith("的", verb.end()) and VERB.search(text, verb.end(), s_end) is None
+def _attributive(text: str, verb: re.Match[str]) -> bool:
+    """"…委员会采取的移徙关注点", "…大会通过的决议，纳入了…", "由…合作的方案": the verb only describes a
+    noun (…的), whose own predicate follows; only launching, leading or funding something stays a deed."""
+    return text.startswith("的", verb.end()) and verb.group() not in RELATIVE_VERBS
 
 
 def masked(text: str, mentions: Sequence[Mention]) -> str:
