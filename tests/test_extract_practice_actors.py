@@ -63,3 +63,15 @@ def test_a_subject_whose_clause_is_only_its_means_acts_in_the_next_clause() -> N
 def test_people_at_risk_or_with_specific_needs_is_objective_7() -> None:
     found = practices("2018 年 5 月，移民组织发布了行动计划，为面临风险或有特殊需求的移民提供指导。")
     assert [summary(p) for p in found] == [(("IOM",), 2018, (7,))]
+
+
+def test_named_actors_after_unnamed_ones_in_one_chain_act() -> None:
+    found = practices("各国政府、联合国各机构和太平洋岛屿论坛秘书处建立了应对气候变化导致流离失所的区域机制。")
+    assert [summary(p)[0] for p in found] == [("UN", "PIF")]
+    assert practices("一些国家建立了应对气候变化导致流离失所的区域机制。") == []
+
+
+def test_a_shared_example_of_a_named_country_is_its_practice() -> None:
+    found = practices("与会者分享了越南的例子，包括为回国移民工人提供技能认证和职业培训。")
+    assert [summary(p)[0] for p in found] == [("VNM",)]
+    assert practices("与会者分享了本国的例子，包括为回国移民工人提供技能认证。") == []

@@ -37,6 +37,8 @@ CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
 #: "挪威统计局、欧盟统计局和难民署": an organ of the state after a country, then the next actor of the chain
 ORGAN_SEPARATOR = re.compile(r"^(?:政府|[\u4e00-\u9fff]{1,6}?[部局署厅])(?:\s|、|和|与|及|以及|,|，)+$")
+#: "联合国各机构、太平洋岛屿论坛秘书处…": the parts of an organization, then the next actor of the chain
+PARTS_SEPARATOR = re.compile(r"^(?:各?(?:机构|实体)|系统|国家工作队)(?:\s|、|和|与|及|以及|,|，)+$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
 FILLERS = re.compile(
     r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后"
@@ -67,6 +69,11 @@ EVENT_VERBS = ("组织", "举办")
 #: the subject's clause is only its manner or means (no verb, no 了 of its own), the next clause opens with
 #: the verb
 NEXT_CLAUSE_VERB = re.compile(r"\s*(?:并|还|也|随后|同时)?\s*(?:" + VERB.pattern + ")")
+#: "各个国家、联合国各机构、太平洋岛屿论坛秘书处…支持…": unnamed actors before named ones in one chain
+GENERIC_LEAD = re.compile(r"(?:各个?国家|各国(?:政府)?|一些国家|许多国家|会员国|成员国)(?:\s|、|和|与|及|以及)+")
+#: "分享了印度的例子，包括…": an example of a named actor's practice, shared by a speaker
+SHARED = re.compile(r"(?:分享|介绍|列举|举)了\s*(?:关于\s*)?")
+EXAMPLE = re.compile(r"\s*的\s*(?:例子|实例|经验|做法|良好做法|举措)")
 #: "泰国一名…与会者、…专员 Aliya Yunusova 女士": a person from the country (a panellist), not the country
 PERSON = re.compile(r"一名|一位|女士|先生|与会者|专员|局长|主任|博士|教授")
 #: "由…组成的网络" (made up of), "东盟成员国…" (the body's members): the chain is not the actor
@@ -148,6 +155,7 @@ def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
         c_end = clause.end()
         opening = (_agent_or_subject(text, c_start, c_end, s_end, actors)
                    or _located(text, c_start, c_end, place)
+                   or _shared_example(text, c_start, c_end, actors)
                    or _anaphor(text, c_start, c_end, last_actor, named_bodies(
                        [m for m in actors if m.end <= c_start], bodies)))
         if opening is not None:
@@ -164,7 +172,11 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     """A chain opening the clause, then an action verb (in this clause or, when the clause is only the
     subject and its setting, in the rest of the sentence)."""
     by_agent = text.startswith("由", c_start)
-    chain, chain_end = _chain(text, c_start + 1 if by_agent else c_start, c_end, actors)
+    first = c_start + 1 if by_agent else c_start
+    lead = GENERIC_LEAD.match(text, first)
+    if lead and any(mention.start == lead.end() for mention in actors):
+        first = lead.end()
+    chain, chain_end = _chain(text, first, c_end, actors)
     if not chain:
         return None
     rest = text[chain_end:c_end]
@@ -218,6 +230,17 @@ def masked(text: str, mentions: Sequence[Mention]) -> str:
     for start, end in spans:
         chars[start:end] = MASK * (end - start)
     return "".join(chars)
+
+
+def _shared_example(text: str, c_start: int, c_end: int, actors: Sequence[Mention]) -> _Opening | None:
+    """"分享了印度的例子，包括…": the example is the named actor's practice."""
+    shared = SHARED.search(text, c_start, c_end)
+    if shared is None:
+        return None
+    chain, chain_end = _chain(text, shared.end(), c_end, actors)
+    if not chain or not EXAMPLE.match(text, chain_end):
+        return None
+    return _Opening(chain, shared.end(), chain_end, "practice-shared-example", 0.6)
 
 
 def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Opening | None:
@@ -286,7 +309,8 @@ def _chain(text: str, start: int, end: int, actors: Sequence[Mention]) -> tuple[
         if mention.start < position:
             continue
         gap = text[position:mention.start]
-        joined = SEPARATOR.match(gap) or chain and chain[-1].kind == "country" and ORGAN_SEPARATOR.match(gap)
+        joined = SEPARATOR.match(gap) or chain and (ORGAN_SEPARATOR if chain[-1].kind == "country"
+                                                    else PARTS_SEPARATOR).match(gap)
         if mention.end > end or (mention.start != start if not chain else not joined):
             break
         if chain and mention.start == position and chain[-1].kind == "country" and mention.kind == "local":
