@@ -75,3 +75,8 @@ def test_a_shared_example_of_a_named_country_is_its_practice() -> None:
     found = practices("与会者分享了越南的例子，包括为回国移民工人提供技能认证和职业培训。")
     assert [summary(p)[0] for p in found] == [("VNM",)]
     assert practices("与会者分享了本国的例子，包括为回国移民工人提供技能认证。") == []
+
+
+def test_a_body_with_its_multi_year_strategy_is_a_nominal_practice_without_a_year() -> None:
+    found = practices("此外，非洲联盟 2018-2030 年移民政策框架，把气候变化导致的流离失所纳入区域灾害应对。")
+    assert [summary(p)[:2] for p in found] == [(("AU",), None)]

@@ -60,7 +60,8 @@ VERB = re.compile("|".join(sorted({*ACTION_VERBS, *SAYING_VERBS}, key=len, rever
 RELATIVE_VERBS = ("发起", "主持", "组织", "举办", "推出", "领导", "牵头", "资助")
 RELATIVE = re.compile(r"\s*(?:共同)?(?:" + "|".join(RELATIVE_VERBS) + ")的")
 NOMINAL = re.compile(
-    r"^(?:政府)?(?:关于[^，。；]{1,20})?的[^，。；的]{0,4}?(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)"
+    r"^(?:政府)?(?:(?:关于[^，。；]{1,20})?的|\s*\d{4}\s*[-–—至]\s*\d{4}\s*年)[^，。；的]{0,6}?"
+    r"(?:政策|方案|倡议|举措|计划|战略|准则|框架|机制)"
 )
 GOVERNMENT = re.compile(r"\s*(?:政府|地方当局|当局|该国政府|地方政府)")
 PLACE_CLAUSE = re.compile(r"^\s*在\s*")
