@@ -69,3 +69,11 @@ def test_paragraph_objectives_on_the_seeds_carry_rule_and_confidence() -> None:
     assert any(a.unit_iri == para_76 and a.objective == 8 and a.rule == "objective-explicit-paragraph"
                for a in facts.unit_objectives)
     assert unit_objectives("没有任何线索的句子。", ()) == []
+
+
+def test_the_un_systems_support_to_states_is_international_cooperation() -> None:
+    headings = ("联合国系统支持契约的体制安排",)
+    choices = choose("该网络为各国提供了支持", "该网络为各国提供了支持。", "该网络为各国提供了支持。", headings)
+    assert [(c.objective, c.rule) for c in choices] == [(23, "objective-section")]
+    # a keyword of another objective still wins in that section
+    assert [c.objective for c in choose("该网络发布了关于移民拘留替代办法的简报", "", "", headings)] == [13]

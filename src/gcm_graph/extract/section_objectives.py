@@ -25,6 +25,8 @@ SECTION_OBJECTIVES: tuple[tuple[str, tuple[int, ...], str], ...] = (
     ("促进安全和正常移民", (5, 4, 21), "regular pathways (5), legal identity (4), return (21)"),
     ("防止在移民期间丧生", (8,), "saving lives and missing migrants: objective 8"),
     ("保护和援助移民", (7,), "protection and assistance of migrants in vulnerable situations: objective 7"),
+    ("支持契约的体制安排", (23,), "the UN system's support to states (network, capacity-building mechanism, "
+     "trust fund): international cooperation, objective 23"),
 )
 
 
