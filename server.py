@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--backend", dest="backend_url", help="front this remote SPARQL 1.1 endpoint instead")
     parser.add_argument("--timeout", dest="query_timeout", type=float, help="query wall-clock limit, seconds")
     parser.add_argument("--workers", dest="query_workers", type=int, help="query worker processes")
+    parser.add_argument("--query-budget", dest="query_budget", type=float,
+                        help="query seconds per client per minute, then 429 (0: no budget)")
     parser.add_argument("--threads", type=int, default=16, help="HTTP threads per web process")
     parser.add_argument("--processes", type=int, default=1, help="web processes sharing the port")
     parser.add_argument("--allow-service", dest="service_allowlist", action="append", metavar="IRI",

@@ -146,7 +146,8 @@ def main() -> None:
     queries = {name: text for name, text in load_queries().items() if args.match in name}
     port = free_port()
     ours = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--store", str(args.store), "--port",
-                             str(port), "--workers", str(args.workers), "--processes", str(args.processes)],
+                             str(port), "--workers", str(args.workers), "--processes", str(args.processes),
+                             "--query-budget", "0"],  # one client sends everything: measure the engine
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as workdir, native_oxigraph(dump, Path(workdir)) as native:
         try:

@@ -10,10 +10,12 @@ processes, the remote one forwards them and re-serialises the answer with the sa
 from __future__ import annotations
 
 import threading
+import time
 import urllib.error
 import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -170,10 +172,11 @@ class RemoteBackend(Backend):
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
         graphs = [("default-graph-uri", g) for g in job.default_graphs]
         graphs += [("named-graph-uri", g) for g in job.named_graphs]
+        started = time.perf_counter()
         result = self._result(job.query, timeout, graphs)
         if not isinstance(result, pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean):
             result = (quad.triple for quad in result)
-        return render(result, job.formats, job.max_rows)
+        return replace(render(result, job.formats, job.max_rows), seconds=time.perf_counter() - started)
 
 
 def open_backend(settings: Settings) -> Backend:

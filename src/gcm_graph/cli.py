@@ -167,6 +167,9 @@ def validate(store: Path | None) -> None:
               help="Wall-clock limit of one SPARQL query in seconds (default 30).")
 @click.option("--workers", "query_workers", type=click.IntRange(1, 64), default=None,
               help="Query worker processes per web process (default 2): the concurrency bound.")
+@click.option("--query-budget", "query_budget", type=click.FloatRange(0), default=None,
+              help="Seconds of query time each client (address + User-Agent) may use per minute, "
+                   "then 429 (default 60; 0: no budget).")
 @click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
               help="HTTP threads per web process.")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -176,13 +179,14 @@ def validate(store: Path | None) -> None:
                    "Every other SERVICE is refused before it runs.")
 @_store_option
 def serve(host: str, port: int, backend_url: str | None, query_timeout: float | None,
-          query_workers: int | None, threads: int, processes: int, allow_service: tuple[str, ...],
-          store: Path | None) -> None:
+          query_workers: int | None, query_budget: float | None, threads: int, processes: int,
+          allow_service: tuple[str, ...], store: Path | None) -> None:
     """Serve the SPARQL endpoint, linked data and pages (building the store first if there is none)."""
     from .serve import run
 
     settings = _settings(store, backend_url=backend_url, query_timeout=query_timeout,
-                         query_workers=query_workers, service_allowlist=allow_service or None)
+                         query_workers=query_workers, query_budget=query_budget,
+                         service_allowlist=allow_service or None)
     with _errors():
         run(settings, host, port, threads=threads, processes=processes)
 

@@ -38,6 +38,9 @@ class Settings:
     max_request_bytes: int = 512 * 1024
     #: worker processes that evaluate SPARQL queries (the concurrency bound)
     query_workers: int = 2
+    #: seconds of query time each client (address + User-Agent) may use per minute; beyond it /sparql
+    #: answers 429 with Retry-After (the Wikidata Query Service model); 0: no budget
+    query_budget: float = 60.0
     #: SERVICE endpoints a query may call (exact IRIs); every other SERVICE is refused before it runs
     service_allowlist: tuple[str, ...] = ()
     #: a remote SPARQL 1.1 endpoint to front instead of the embedded store (None: the embedded store)

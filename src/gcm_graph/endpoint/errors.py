@@ -4,9 +4,11 @@ from __future__ import annotations
 
 
 class ProtocolError(ValueError):
-    """A request the endpoint refuses; ``status`` is the HTTP status, the message names the parameter."""
+    """A request the endpoint refuses; ``status`` is the HTTP status, the message names the parameter;
+    ``retry_after`` (seconds), when set, is sent as ``Retry-After``."""
 
     status = 400
+    retry_after: int | None = None
 
 
 class MalformedRequest(ProtocolError):
@@ -51,11 +53,23 @@ class RemoteFailed(ProtocolError):
     status = 502
 
 
+class BudgetExceeded(ProtocolError):
+    """The client used up its query seconds for the minute (``endpoint/budget.py``)."""
+
+    status = 429
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class EndpointBusy(ProtocolError):
     """Every worker is taken and the queue is full: come back later (sent with Retry-After)."""
 
     status = 503
+    retry_after = 5
 
 
 class QueryTimeout(ProtocolError):
     status = 503
+    retry_after = 5

@@ -6,7 +6,8 @@ and the parent turns them into protocol errors (``to_error``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import NamedNode, Store
 
@@ -49,9 +50,10 @@ def dataset_arguments(job: QueryJob) -> dict[str, object]:
 
 
 def execute(store: Store, job: QueryJob) -> Rendered | Failure:
+    started = time.perf_counter()
     try:
         result = store.query(job.query, base_iri=job.base_iri, **dataset_arguments(job))
-        return render(result, job.formats, job.max_rows)
+        return replace(render(result, job.formats, job.max_rows), seconds=time.perf_counter() - started)
     except SyntaxError as error:
         return Failure("syntax", f"parameter query: {error}")
     except NotAcceptable as error:

@@ -39,6 +39,8 @@ class Rendered:
     rows: int | None
     #: more rows existed than ``max_rows``: the body holds the first ``max_rows`` only
     truncated: bool
+    #: the engine time it took to evaluate and serialise, in seconds (what a client's budget is charged)
+    seconds: float = 0.0
 
 
 def _content_type(media: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from flask import Flask, current_app, g, has_request_context, request
 
 from ..backend import Backend
+from ..endpoint.budget import QueryBudget
 from ..endpoint.build_info import BuildInfo
 from ..endpoint.cache import ResultCache
 from ..settings import Settings
@@ -19,6 +20,8 @@ from .reloading import BuildFollower, Served
 class AppState:
     settings: Settings
     builds: BuildFollower
+    #: query seconds per client per minute, across builds
+    budget: QueryBudget
 
     @property
     def served(self) -> Served:
@@ -59,7 +62,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app_state = AppState(settings=settings, builds=BuildFollower(settings))
+    app_state = AppState(settings=settings, builds=BuildFollower(settings),
+                         budget=QueryBudget(settings.query_budget))
     atexit.register(lambda: app_state.builds.close())
     app.extensions["gcm"] = app_state
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from flask import Flask, Response, g, request
 
-from ..endpoint.errors import EndpointBusy, ProtocolError, QueryTimeout
+from ..endpoint.errors import ProtocolError
 
 log = logging.getLogger("gcm_graph.access")
 
@@ -28,8 +28,8 @@ _MIN_GZIP = 1024
 
 def error_response(error: ProtocolError) -> Response:
     response = Response(str(error) + "\n", status=error.status, mimetype="text/plain")
-    if isinstance(error, EndpointBusy | QueryTimeout):
-        response.headers["Retry-After"] = "5"
+    if error.retry_after is not None:
+        response.headers["Retry-After"] = str(error.retry_after)
     return response
 
 

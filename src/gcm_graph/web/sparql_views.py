@@ -5,6 +5,8 @@ Service Description §2). Status codes are decided before any byte is sent: the 
 up to ``max_rows`` + 1 rows; a cut result is a 200 with ``X-GCM-Truncated: true`` and ``X-GCM-Rows``.
 A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304;
 results are kept in an LRU (:mod:`gcm_graph.endpoint.cache`), so a repeated query costs no worker.
+A query that needs a worker is charged to its client's budget (:mod:`gcm_graph.endpoint.budget`): 429 and
+``Retry-After`` once the client has used its ``query_budget`` seconds for the minute.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from pathlib import Path
 from flask import Blueprint, Response, render_template, request
 
 from ..endpoint.description import service_description
-from ..endpoint.errors import NotAcceptable
+from ..endpoint.errors import NotAcceptable, QueryTimeout
 from ..endpoint.execution import QueryJob
 from ..endpoint.guard import check_query
 from ..endpoint.negotiation import GRAPH_FORMATS, choose_formats
 from ..endpoint.request import parse_query_request
+from ..endpoint.results import Rendered
 from . import state
 from .rdf_responses import HTML, etag_for, negotiate, rdf_response
 
@@ -53,6 +56,21 @@ def _describe_service() -> Response:
     return response
 
 
+def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
+    """Run ``job`` if its client (address + User-Agent) has query time left, and charge it what it took."""
+    app = state()
+    client = f"{request.remote_addr} {request.user_agent.string}"
+    app.budget.check(client)
+    started = time.perf_counter()
+    try:
+        rendered = app.backend.execute(job, timeout)
+    except QueryTimeout:
+        app.budget.charge(client, time.perf_counter() - started)
+        raise
+    app.budget.charge(client, rendered.seconds)
+    return rendered
+
+
 @bp.route("/sparql", methods=["GET", "POST"])
 @bp.route("/sparql/", methods=["GET", "POST"])
 def sparql() -> Response:
@@ -79,7 +97,7 @@ def sparql() -> Response:
     started = time.perf_counter()
     rendered = app.results.get(job)
     if rendered is None:
-        rendered = app.backend.execute(job, timeout)
+        rendered = _run_within_budget(job, timeout)
         app.results.put(job, rendered)
     response = Response(_chunks(rendered.body), content_type=rendered.media_type)
     response.headers["Content-Length"] = str(len(rendered.body))
