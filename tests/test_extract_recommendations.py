@@ -27,3 +27,13 @@ def test_the_conclusions_of_a_76_642_are_recommendations() -> None:
 
 def test_reports_without_calls_have_no_recommendations() -> None:
     assert extracted()["ESCAP/GCM/2021/3"][0].recommendations == ()
+
+
+def test_a_call_after_a_setting_or_by_the_report_itself() -> None:
+    meta = ReportMeta("x", "A/0/0", "t", "t", 2021, "zh")
+    text = ("在区域一级，我呼吁会员国制定关于移民工人社会保障的区域协定。本报告敦促各国保障移民获得基本服务。"
+            "一些国家支持侨民倡议，鼓励在法国的侨民创办企业。")
+    unit = UnitText("u/para/1", "paragraph", text, (), "1")
+    found = extract_units([unit], meta, "u").recommendations
+    assert [(r.description[:2], [key_of(a) for a in r.addressees]) for r in found] == [
+        ("呼吁", ["states"]), ("敦促", ["states"])]

@@ -1,5 +1,5 @@
 """Recommendations: sentences that urge or encourage named addressees ("敦促各国…", "鼓励各国、联合国系统和
-利益攸关方…", "我敦促会员国…"). Addressees are the groups and entities named between the verb and the
+利益攸关方…", "我敦促会员国…", "在国家一级，我呼吁会员国…", "本报告呼吁各国…"). Addressees are the groups and entities named between the verb and the
 action; objectives come from the same evidence rules as practices.
 """
 
@@ -12,7 +12,11 @@ from .context import UnitText
 from .model import Mention, ObjectiveAssignment, Recommendation
 from .objectives import choose
 
-OPENING = re.compile(r"(?:^|(?<=[。；;]))\s*(?:此外，|另外，)?(?:我(?:还|也)?)?(敦促|鼓励|促请|吁请|呼吁)")
+#: the call opens the sentence, or follows its speaker (我, 本报告) after a setting ("在国家一级，我呼吁…")
+OPENING = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:(?:[^。；;]{0,40}?，)?(?:我|本报告)(?:还|也)?|(?:此外，|另外，)?)"
+    r"(敦促|鼓励|促请|吁请|呼吁)"
+)
 SENTENCE_END = re.compile(r"[。；;]")
 ADDRESSEE_KINDS = ("group", "country", "organization", "local")
 _ADDRESSEE_SPAN = 24
