@@ -1,6 +1,7 @@
 """Recommendations: sentences that urge or encourage named addressees ("敦促各国…", "鼓励各国、联合国系统和
-利益攸关方…", "我敦促会员国…", "在国家一级，我呼吁会员国…", "本报告呼吁各国…"). Addressees are the groups and entities named between the verb and the
-action; objectives come from the same evidence rules as practices.
+利益攸关方…", "我敦促会员国…", "在国家一级，我呼吁会员国…", "本报告呼吁各国…"). Addressees are the
+groups and entities named between the verb and the action; objectives come from the same evidence rules
+as practices.
 """
 
 from __future__ import annotations
