@@ -27,3 +27,8 @@ def test_a_parliamentary_caucus_named_after_its_country_is_the_caucus() -> None:
 def test_the_high_commissioner_and_the_office_are_told_apart() -> None:
     assert entities("联合国人权事务高级专员提交了报告，联合国人权事务高级专员办事处予以支持。") == [
         "UN-HCHR", "OHCHR"]
+
+
+def test_a_short_name_made_generic_by_a_modifier_is_not_the_body() -> None:
+    assert entities("信息应由地方政府和社区移民组织传播，并与移民组织合作。") == ["IOM"]
+    assert entities("侨民移民组织和难民署举办了讲习班。") == ["UNHCR"]

@@ -6,6 +6,8 @@ The lexicon does the longest match; this module decides which matches are mentio
 - a country that begins the name of a non-governmental body is part of that name (缅甸移民教师协会 is an
   association, not Myanmar), unless a place follows it directly (印度印多尔…大学: India, then Indore);
 - a collective such as 联合国各机构 is a group, and also names the UN it belongs to (a nested mention);
+- a short name that is also a common noun phrase is not the body after a modifier that makes it
+  generic: 社区移民组织 are community migrant organizations, not IOM (移民组织);
 - persons are the Latin names the reports print before 先生 / 女士 / 博士;
 - a guiding principle is named only where the text speaks of principles (原则): 人权 and 国际合作 are
   everyday words elsewhere; English region names ("World", "Asia") in cited titles are not regions.
@@ -37,6 +39,9 @@ ORGAN_WORDS = ("大会",)
 #: characters that end a proper name in running text (conjunctions, particles, punctuation)
 _NAME_STOPS = set("的和与及、，。；：,;:()（）“”《》 \n在为对向从将于由并同等以了是")
 _LONGEST_BODY_NAME = 16
+#: modifiers that turn a short name such as 移民组织 into the common noun ("community migrant organizations")
+GENERIC_MODIFIERS = ("社区", "地方", "基层", "草根", "侨民", "民间", "当地", "妇女", "青年", "非政府")
+_SHORT_NAME = 4
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
@@ -64,6 +69,8 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
         entry = match.entry
         if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
             continue
+        if entry.kind == "organization" and _generic(text, match.start, match.end):
+            continue
         after_body = match.start in ends or text[match.start - 1:match.start] in (")", "）")
         if entry.text in ORGAN_WORDS and after_body:
             continue  # 国际劳工组织(劳工组织)大会: that body's own conference, not the General Assembly
@@ -80,6 +87,15 @@ def find_persons(unit_iri: str, text: str) -> list[Mention]:
                 text=match.group(1), entity=iris.person(" ".join(match.group(1).split())), kind="person")
         for match in PERSON.finditer(text)
     ]
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """Is this short organization name a common noun here (社区移民组织)?
+
+    >>> _generic("由地方政府和社区移民组织进行", 8, 12), _generic("由难民署和移民组织共同领导", 5, 9)
+    (True, False)
+    """
+    return end - start <= _SHORT_NAME and text[:start].endswith(GENERIC_MODIFIERS)
 
 
 def _begins_body_name(text: str, end: int) -> bool:
