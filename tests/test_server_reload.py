@@ -141,7 +141,9 @@ def test_a_request_on_the_old_build_finishes_on_it(settings, app_and_clock):
     app, clock = app_and_clock
     builds = app.extensions["gcm"].builds
     old_title = first_title_en(settings.seeds)
+    assert ask_title(app)[0] == old_title  # starts the old build's query workers
     in_flight = builds.enter()
+    assert in_flight.backend._pool is not None
     edit_manifest(settings.seeds, f'title_en = "{old_title}"', f'title_en = "{NEW_TITLE}"')
     assert gcm_build(settings).returncode == 0
     clock.now = 1.0
