@@ -23,6 +23,8 @@ def test_the_members_of_a_body_are_not_the_body_acting() -> None:
 def test_what_an_actor_may_or_should_do_is_not_a_practice() -> None:
     assert practices("区域经济组织和联合国各区域委员会可能会重复对方的活动，应制定协调一致的计划。") == []
     assert practices("联合国系统可据此为各国建立移民数据中心提供支持。") == []
+    # the verb of the list inside a common noun (区域经济组织) is not the clause's verb
+    assert practices("联合国各区域委员会和区域经济组织可能会重复对方在国际合作方面的活动，应制定协调一致的计划。") == []
 
 
 def test_a_verb_that_only_describes_a_noun_is_not_a_deed() -> None:

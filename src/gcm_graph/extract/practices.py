@@ -82,6 +82,11 @@ MEMBERSHIP = re.compile(r"\s*(?:(?:共同)?(?:组成|构成)|各?(?:成员国|�
 #: "…可能无意中会重复…, 应制定…", "联合国系统可据此…提供支持": what may or should be done
 MODAL_BEFORE_VERB = re.compile(r"可以|可能|可据此|应当|应该|必须|打算|将于|将在")
 MASK = "\u25a1"
+#: common nouns holding a verb of the list (区域经济组织, 执行委员会): blanked so the verb is not found there
+NOUN_COMPOUND = re.compile(
+    r"(?:经济|国际|政府间|非政府|政府|社会|区域|移民|民间|成员|工人|雇主|伙伴|基层|社区)组织|执行(?:委员会|主任|秘书|局)"
+)
+NOUN_BLANK = "\u3000"
 _SHORT_SETTING = 16
 ANAPHORS = {"该市": "local", "该国": "country"}
 #: "该网络…" (the network): the last body named with that head noun, here or in an earlier unit
@@ -221,12 +226,15 @@ def _attributive(text: str, verb: re.Match[str]) -> bool:
 
 def masked(text: str, mentions: Sequence[Mention]) -> str:
     """The text with actor names and document titles blotted out, so that no verb is found inside a
-    name (开发 in 联合国开发计划署) or a title; offsets are unchanged.
+    name (开发 in 联合国开发计划署) or a title, and common nouns holding a verb blanked (区域经济组织);
+    offsets are unchanged.
 
     >>> masked("开发署开发了《开发指南》", [Mention("u", 0, 3, 1.0, "r")])
     '□□□开发了□□□□□□'
     """
     chars = list(text)
+    for noun in NOUN_COMPOUND.finditer(text):
+        chars[noun.start():noun.end()] = NOUN_BLANK * (noun.end() - noun.start())
     spans = [(mention.start, mention.end) for mention in mentions] + title_spans(text)
     for start, end in spans:
         chars[start:end] = MASK * (end - start)
