@@ -56,11 +56,11 @@ def test_a_real_directory_in_the_way_is_kept_not_deleted(tmp_path: Path):
     assert len(kept) == 1 and (kept[0] / "precious.txt").read_text() == "user data"
 
 
-def test_old_builds_are_pruned_but_the_previous_one_stays(tmp_path: Path):
+def test_old_builds_are_pruned_but_the_two_before_stay(tmp_path: Path):
     link = tmp_path / "store"
-    for number in range(4):
+    for number in range(5):
         _write(link, f"b{number}", str(number))
-    assert sorted(path.name for path in builds_dir(link).iterdir()) == ["b2", "b3"]
+    assert sorted(path.name for path in builds_dir(link).iterdir()) == ["b2", "b3", "b4"]
 
 
 def test_reading_a_store_that_was_never_built_says_what_to_do(tmp_path: Path):

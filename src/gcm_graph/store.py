@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pyoxigraph
 
-KEEP_BUILDS = 2
+#: the current build, the previous one (still open by servers that have not switched yet) and one more, so
+#: two rebuilds in quick succession never delete a directory an in-flight request is reading
+KEEP_BUILDS = 3
 
 
 class StoreError(OSError):
@@ -112,7 +114,7 @@ def swap(store_link: Path, target: Path) -> None:
 
 
 def prune(root: Path, keep: int, current: Path) -> None:
-    """Delete all but the newest ``keep`` builds (the previous one stays for readers still using it)."""
+    """Delete all but the newest ``keep`` builds (older ones stay for readers still using them)."""
     builds = sorted((path for path in root.iterdir() if path.is_dir()), key=lambda path: path.stat().st_mtime)
     for old in builds[:-keep]:
         if old != current:
