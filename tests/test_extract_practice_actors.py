@@ -13,6 +13,7 @@ def test_a_person_from_a_country_is_not_the_country_acting() -> None:
     assert found == []
     # the country itself acting is still a practice
     assert [summary(p)[0] for p in practices("越南设立了移民工人社会保障基金。")] == [("VNM",)]
+    assert [summary(p)[0] for p in practices("越南为一名被贩运的移民工人提供了庇护所。")] == [("VNM",)]
 
 
 def test_the_members_of_a_body_are_not_the_body_acting() -> None:

@@ -76,7 +76,8 @@ GENERIC_LEAD = re.compile(r"(?:各个?国家|各国(?:政府)?|一些国家|许�
 SHARED = re.compile(r"(?:分享|介绍|列举|举)了\s*(?:关于\s*)?")
 EXAMPLE = re.compile(r"\s*的\s*(?:例子|实例|经验|做法|良好做法|举措)")
 #: "泰国一名…与会者、…专员 Aliya Yunusova 女士": a person from the country (a panellist), not the country
-PERSON = re.compile(r"一名|一位|女士|先生|与会者|专员|局长|主任|博士|教授")
+#: (only before a preposition: "泰国为一名受害者提供了…" is Thailand acting for a person)
+PERSON = re.compile(r"^[^为向对给在]*?(?:一名|一位|女士|先生|与会者|专员|局长|主任|博士|教授)")
 #: "由…组成的网络" (made up of), "东盟成员国…" (the body's members): the chain is not the actor
 MEMBERSHIP = re.compile(r"\s*(?:(?:共同)?(?:组成|构成)|各?(?:成员国|会员国|成员))")
 #: "…可能无意中会重复…, 应制定…", "联合国系统可据此…提供支持": what may or should be done
@@ -202,7 +203,7 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
     if verb is None or verb.group() in SAYING_VERBS or by_agent and _organizes(text, chain_end, c_end):
         return None
     between = text[chain_end:verb.start()]
-    if PERSON.search(between) or MODAL_BEFORE_VERB.search(between):
+    if PERSON.match(between) or MODAL_BEFORE_VERB.search(between):
         return None
     if _attributive(text, verb):
         return None
