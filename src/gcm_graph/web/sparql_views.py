@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 from flask import Blueprint, Response, render_template, request
 
@@ -25,18 +24,11 @@ from ..endpoint.negotiation import GRAPH_FORMATS, choose_formats
 from ..endpoint.request import parse_query_request
 from ..endpoint.results import Rendered
 from . import state
+from .pages.catalog import load_queries
 from .rdf_responses import HTML, etag_for, negotiate, rdf_response
 
 bp = Blueprint("sparql", __name__)
 _CHUNK = 64 * 1024
-
-
-def named_queries(queries_dir: Path) -> list[dict[str, str]]:
-    """The example queries shown on the query page: each ``*.rq`` file, its name and text."""
-    if not queries_dir.is_dir():
-        return []
-    return [{"name": path.stem, "text": path.read_text(encoding="utf-8")}
-            for path in sorted(queries_dir.glob("*.rq"))]
 
 
 def _chunks(body: bytes) -> Iterator[bytes]:
@@ -47,7 +39,7 @@ def _chunks(body: bytes) -> Iterator[bytes]:
 def _describe_service() -> Response:
     app = state()
     if negotiate([*GRAPH_FORMATS, HTML]) == HTML:
-        return Response(render_template("sparql.html", queries=named_queries(app.settings.queries_dir)))
+        return Response(render_template("sparql.html", queries=load_queries(app.settings.queries_dir)))
     media = negotiate(list(GRAPH_FORMATS))
     triples = service_description(app.base_url() + "sparql", app.build, app.settings.query_timeout,
                                   app.settings.max_rows)

@@ -5,13 +5,11 @@ Pages read data only through ``state().backend.select`` so they work in front of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, g, render_template, request
 
 from ..i18n import COOKIE, LANGUAGES, choose_language, translate
-from .catalog import NamedQuery, parse_query
 from .links import page_path
 from .sparql_text import UnsafeTermError
 
@@ -37,15 +35,7 @@ def _remember_language(response: Response) -> Response:
 def _template_helpers() -> dict[str, object]:
     lang = getattr(g, "lang", "en")
     return {"lang": lang, "other_lang": "zh" if lang == "en" else "en",
-            "t": lambda key: translate(key, lang), "lang_url": _lang_url, "page_path": page_path,
-            "named_query": _named_query}
-
-
-def _named_query(item: NamedQuery | Mapping[str, str]) -> NamedQuery:
-    """The SPARQL page gets queries as NamedQuery or as {name, text}: read the header either way."""
-    if isinstance(item, NamedQuery):
-        return item
-    return parse_query(f"{item['name']}.rq", item["text"])
+            "t": lambda key: translate(key, lang), "lang_url": _lang_url, "page_path": page_path}
 
 
 @bp.errorhandler(404)
