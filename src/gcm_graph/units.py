@@ -46,7 +46,7 @@ def item_label_path(item: ListItem) -> str:
     return f"{item.parent_label}.{item.label}" if item.parent_label else item.label
 
 
-def footnote_scope_iri(report_iri: str, report: Report, footnote: Footnote) -> str:
+def _footnote_scope_iri(report_iri: str, footnote: Footnote) -> str:
     if not footnote.scope:
         return report_iri
     if footnote.scope == "summary":
@@ -63,7 +63,7 @@ def iter_units(report: Report, report_iri: str) -> Iterator[Unit]:
     for node in roots:
         yield from _walk(node, report_iri, (), report_iri)
     for footnote in report.footnotes:
-        scope = footnote_scope_iri(report_iri, report, footnote)
+        scope = _footnote_scope_iri(report_iri, footnote)
         yield Unit(iris.footnote(scope, footnote.label), "footnote", footnote, (), scope)
 
 

@@ -14,7 +14,7 @@ from pyoxigraph import NamedNode, Quad
 from .. import iris
 from ..document.model import Footnote, Paragraph, Report, Section, Table, TextUnit
 from ..seeds import ReportMeta
-from ..units import Unit, footnote_scope_iri, iter_units, section_iri
+from ..units import Unit, iter_units, section_iri
 from ..vocab import DCTERMS, GCM, OA, PROV, RDF, RDFS
 from . import literals
 
@@ -120,8 +120,7 @@ def _segments(subject: str, unit: TextUnit, quad) -> Iterator[Quad]:
 
 def _footnotes(report: Report, report_iri: str, units: list[Unit], language: str, quad) -> Iterator[Quad]:
     by_key = {(note.scope, note.label): note for note in report.footnotes}
-    note_iri = {id(note): iris.footnote(footnote_scope_iri(report_iri, report, note), note.label)
-                for note in report.footnotes}
+    note_iri = {id(unit.unit): unit.iri for unit in units if unit.kind == "footnote"}
     for note in report.footnotes:
         own = note_iri[id(note)]
         yield quad(own, RDF.type, GCM.Footnote)
