@@ -20,7 +20,7 @@ from .. import iris
 from ..reference.tables import read_table
 from ..settings import PROJECT_ROOT
 from .lexicon import Entry, Lexicon
-from .references import OBJECTIVES, find_references
+from .references import OBJECTIVES, objective_references
 from .section_objectives import section_objectives
 
 KEYWORDS = PROJECT_ROOT / "ontology" / "vocab" / "objective-keywords.tsv"
@@ -48,7 +48,7 @@ def explicit_objectives(text: str) -> list[int]:
     >>> explicit_objectives("讨论目标 2、5、6、12 和 18")
     [2, 5, 6, 12, 18]
     """
-    numbers = [int(m.entity.rsplit("/", 1)[1]) for m in find_references("", text) if m.kind == "objective"]
+    numbers = [int(m.entity.rsplit("/", 1)[1]) for m in objective_references("", text)]
     return list(dict.fromkeys(numbers))
 
 

@@ -163,8 +163,7 @@ def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
         opening = (_agent_or_subject(text, c_start, c_end, s_end, actors)
                    or _located(text, c_start, c_end, place)
                    or _shared_example(text, c_start, c_end, actors)
-                   or _anaphor(text, c_start, c_end, last_actor, named_bodies(
-                       [m for m in actors if m.end <= c_start], bodies)))
+                   or _anaphor(text, c_start, c_end, last_actor, actors, bodies))
         if opening is not None:
             openings.append(opening)
             last_actor.update((_kind_of(entity, actors), entity) for entity in opening.actors)
@@ -263,10 +262,12 @@ def _located(text: str, c_start: int, c_end: int, place: list[Mention]) -> _Open
     return _Opening((place[-1].entity,), c_start, c_start, "practice-located-government", 0.7)
 
 
-def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str],
-             bodies: Mapping[str, str]) -> _Opening | None:
-    """"该市…" / "该国…" (the last city / country acting here), "该网络…" (the last body so named)."""
+def _anaphor(text: str, c_start: int, c_end: int, last_actor: dict[str, str], actors: Sequence[Mention],
+             earlier_bodies: Mapping[str, str]) -> _Opening | None:
+    """"该市…" / "该国…" (the last city / country acting here), "该网络…" (the last body so named, before
+    this clause or in an earlier unit)."""
     body = BODY_ANAPHOR.match(text, c_start)
+    bodies = named_bodies([m for m in actors if m.end <= c_start], earlier_bodies) if body is not None else {}
     if body is not None and body.group(1) in bodies:
         word, entity = body.group(), bodies[body.group(1)]
     else:
