@@ -1,4 +1,5 @@
-"""Real servers on loopback for tests and benchmarks: our app under waitress, and native oxigraph."""
+"""Real servers on loopback for tests and benchmarks: our app under waitress in a thread (granian, the
+production server, only runs as a process of its own: see test_server_serve.py), and native oxigraph."""
 
 from __future__ import annotations
 

@@ -1,23 +1,24 @@
-"""Run the app under waitress (a production WSGI server: a thread pool, no reloader, no debugger).
+"""Run the app under granian: HTTP in Rust, the WSGI app in a pool of Python threads per web process.
 
-Threads serve HTTP; the untrusted SPARQL work runs in the query worker processes, so a web thread mostly
-waits on a pipe. A web process is still bound by one GIL (about 1 ms of Python per request), so
-``processes`` > 1 forks more web processes that accept on the same listening socket, each with its own
-query workers and result cache (the concurrency bound is then ``processes`` × ``query_workers``). The
-children die with the parent (``PR_SET_PDEATHSIG``), so stopping the parent stops the server.
+The HTTP layer matters here because a simple lookup costs oxigraph about 0.3 ms: a pure-Python server
+(waitress) spent more than that on parsing and writing HTTP alone, so the front end, not the engine, set the
+throughput. Threads run the app; the untrusted SPARQL work runs in the query worker processes, so a thread
+mostly waits on a pipe, and there are more threads than cores on purpose (a request for a page or a cached
+answer must not wait behind queries). ``processes`` > 1 runs more web processes on the same port, each with
+its own query workers and caches (the concurrency bound is then ``processes`` × ``query_workers``); granian's
+parent process supervises them and stops them when it is stopped.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import os
-import signal
-import socket
+from collections.abc import Callable
+from typing import Any
 
 from .settings import Settings
 
-_PR_SET_PDEATHSIG = 1
+#: granian warns when the threads outnumber the cores; ours wait on query workers, which is the point
+_THREADS_WARNING = "Python threads"
 
 
 def ensure_built(settings: Settings) -> None:
@@ -29,42 +30,49 @@ def ensure_built(settings: Settings) -> None:
         build_store(settings)
 
 
-def _serve(settings: Settings, listener: socket.socket, threads: int) -> None:
-    import waitress
+class _DropMessage(logging.Filter):
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.fragment = fragment
 
-    from .web import create_app
-
-    waitress.serve(create_app(settings), sockets=[listener], threads=threads, connection_limit=1000,
-                   ident="gcm-graph", channel_timeout=max(60, int(settings.query_timeout) + 30))
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.fragment not in record.getMessage()
 
 
-def _fork_children(count: int, settings: Settings, listener: socket.socket, threads: int) -> list[int]:
-    """Web processes sharing ``listener``; forked before the app exists, so no thread is copied."""
-    children = []
-    for _ in range(count):
-        pid = os.fork()
-        if pid == 0:
-            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-            try:
-                _serve(settings, listener, threads)
-            finally:
-                os._exit(0)
-        children.append(pid)
-    return children
+def _logging_config() -> dict[str, Any]:
+    """granian's own log lines and our access log, one format, on standard error."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"threads": {"()": _DropMessage, "fragment": _THREADS_WARNING}},
+        "formatters": {"plain": {"format": "%(asctime)s %(process)d %(name)s %(message)s"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["threads"]}},
+        "loggers": {"_granian": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+                    "gcm_graph": {"handlers": ["stderr"], "level": "INFO", "propagate": False}},
+    }
+
+
+def _app_loader(settings: Settings) -> Callable[[str], Any]:
+    """What each web process calls to make its app (granian forks them, so ``settings`` is inherited)."""
+
+    def load(_target: str) -> Any:
+        from .web import create_app
+
+        return create_app(settings)
+
+    return load
 
 
 def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, threads: int = 16,
         processes: int = 1) -> None:
+    from granian.constants import Interfaces
+    from granian.server import Server
+
     ensure_built(settings)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(process)d %(name)s %(message)s")
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    listener = socket.create_server((host, port), family=family, backlog=1024)
     shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{listener.getsockname()[1]}/"
+    url = f"http://{shown}:{port}/"
     print(f"gcm-graph: serving {url} (SPARQL endpoint {url}sparql)", flush=True)
-    children = _fork_children(max(0, processes - 1), settings, listener, threads)
-    try:
-        _serve(settings, listener, threads)
-    finally:
-        for pid in children:
-            os.kill(pid, signal.SIGTERM)
+    server = Server("gcm_graph.web:create_app", address=host, port=port, interface=Interfaces.WSGI,
+                    websockets=False, workers=processes, blocking_threads=threads, backlog=1024,
+                    log_dictconfig=_logging_config(), workers_kill_timeout=int(settings.query_timeout) + 5)
+    server.serve(target_loader=_app_loader(settings))

@@ -1,4 +1,4 @@
-"""An in-memory LRU of rendered query results, bounded in bytes.
+"""An in-memory LRU of rendered query results (or whole answers), bounded in bytes.
 
 A build never changes once made (a new build is a new directory), and each served build has its own
 cache (``web/reloading.py``), so a result is valid for as long as its build is served. Popular queries
@@ -11,14 +11,22 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from typing import Generic, Protocol, TypeVar
 
-from .results import Rendered
+
+class _HasBody(Protocol):
+    @property
+    def body(self) -> bytes: ...
 
 
-class ResultCache:
+Entry = TypeVar("Entry", bound=_HasBody)
+
+
+class ResultCache(Generic[Entry]):
     """Least recently used entries go first once the bodies exceed ``max_bytes``; a body larger than an
     eighth of it is not kept at all, so one big result cannot flush the cache.
 
+    >>> from gcm_graph.endpoint.results import Rendered
     >>> cache = ResultCache(max_bytes=200)
     >>> for key in "abcdefghij":
     ...     cache.put(key, Rendered("text/csv", key.encode() * 25, 1, False))
@@ -30,18 +38,18 @@ class ResultCache:
 
     def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[Hashable, Rendered] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Entry] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> Rendered | None:
+    def get(self, key: Hashable) -> Entry | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key: Hashable, rendered: Rendered) -> None:
+    def put(self, key: Hashable, rendered: Entry) -> None:
         size = len(rendered.body)
         if size > self.max_bytes // 8:
             return

@@ -14,6 +14,7 @@ from ..endpoint.build_info import BuildInfo
 from ..endpoint.cache import ResultCache
 from ..settings import Settings
 from .reloading import BuildFollower, Served
+from .replay import ReplayFront
 
 
 @dataclass
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(resource_views.bp)
     app.register_blueprint(dataset_views.bp)
     http_hygiene.install(app)
+    app.wsgi_app = ReplayFront(app.wsgi_app, app_state.builds)  # type: ignore[method-assign]
     return app
 
 

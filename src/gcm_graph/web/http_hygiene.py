@@ -77,8 +77,14 @@ def install(app: Flask) -> None:
             response.make_conditional(request)
         _compress(response)
         elapsed = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        log.info('%s "%s %s" %d %.1f ms rows=%s%s', request.remote_addr, request.method, request.full_path
-                 if request.query_string else request.path, response.status_code, elapsed,
-                 response.headers.get("X-GCM-Rows", "-"),
-                 " truncated" if response.headers.get("X-GCM-Truncated") else "")
+        log_access(request.remote_addr, request.method, request.full_path if request.query_string else request.path,
+                   response.status_code, elapsed, response.headers.get("X-GCM-Rows"),
+                   bool(response.headers.get("X-GCM-Truncated")))
         return response
+
+
+def log_access(address: str | None, method: str, target: str, status: int, milliseconds: float, rows: str | None,
+               truncated: bool = False, replayed: bool = False) -> None:
+    """One access-log line per request, with its time (and, for queries, its rows)."""
+    log.info('%s "%s %s" %d %.1f ms rows=%s%s%s', address, method, target, status, milliseconds, rows or "-",
+             " truncated" if truncated else "", " replayed" if replayed else "")

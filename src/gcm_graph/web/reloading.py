@@ -22,11 +22,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..backend import Backend, open_backend
 from ..endpoint.build_info import BuildInfo, load_build_info
 from ..endpoint.cache import ResultCache
+from ..endpoint.results import Rendered
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from .replay import StoredAnswer
 
 log = logging.getLogger("gcm_graph.reload")
 
@@ -43,7 +48,9 @@ class Served:
     #: values computed once per build (VoID linksets), keyed by name
     cache: dict[str, object] = field(default_factory=dict)
     #: rendered /sparql results, keyed by the query job
-    results: ResultCache = field(default_factory=ResultCache)
+    results: ResultCache[Rendered] = field(default_factory=ResultCache)
+    #: whole /sparql GET answers as sent, keyed by the request (see :mod:`.replay`)
+    answers: ResultCache[StoredAnswer] = field(default_factory=ResultCache)
     users: int = 0
     retired: bool = False
 
@@ -75,6 +82,11 @@ class BuildFollower:
         with self._lock:
             self.current.users += 1
             return self.current
+
+    def latest(self) -> Served:
+        """The build served now, without pinning it: for answers that need nothing from it but its caches."""
+        self._follow()
+        return self.current
 
     def leave(self, served: Served) -> None:
         with self._lock:

@@ -3,8 +3,9 @@
 Without a query, a browser gets the query page and an RDF client the Service Description (SPARQL 1.1
 Service Description §2). Status codes are decided before any byte is sent: the worker computes the result
 up to ``max_rows`` + 1 rows; a cut result is a 200 with ``X-GCM-Truncated: true`` and ``X-GCM-Rows``.
-A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304;
-results are kept in an LRU (:mod:`gcm_graph.endpoint.cache`), so a repeated query costs no worker.
+A GET answer carries an ETag (the build, the query and the negotiated type), so a repeated GET costs a 304,
+and is offered for replay in front of Flask (:mod:`.replay`); results are kept in an LRU
+(:mod:`gcm_graph.endpoint.cache`), so a repeated query in another form (POST, another Accept) costs no worker.
 A query that needs a worker is charged to its client's budget (:mod:`gcm_graph.endpoint.budget`): 429 and
 ``Retry-After`` once the client has used its ``query_budget`` seconds for the minute.
 """
@@ -26,6 +27,7 @@ from ..endpoint.results import Rendered
 from . import state
 from .pages.catalog import load_queries
 from .rdf_responses import HTML, etag_for, negotiate, rdf_response
+from .replay import REPLAYABLE
 
 bp = Blueprint("sparql", __name__)
 _CHUNK = 64 * 1024
@@ -103,4 +105,5 @@ def sparql() -> Response:
         response.set_etag(etag)
         if app.build is not None:
             response.last_modified = app.build.finished
+        request.environ[REPLAYABLE] = app.served.answers
     return response
