@@ -57,7 +57,7 @@ def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
     app.budget.check(client)
     started = time.perf_counter()
     try:
-        rendered = app.backend.execute(job, timeout)
+        rendered = app.served.backend.execute(job, timeout)
     except QueryTimeout:
         app.budget.charge(client, time.perf_counter() - started)
         raise
@@ -70,6 +70,7 @@ def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
 def sparql() -> Response:
     app = state()
     settings = app.settings
+    served = app.served  # once: every property of ``app`` looks it up again
     method = "GET" if request.method == "HEAD" else request.method
     body = request.get_data(cache=False) if method == "POST" else b""
     parsed = parse_query_request(method, request.query_string, request.headers.get("Content-Type"), body,
@@ -81,18 +82,18 @@ def sparql() -> Response:
     if form is not None and formats.for_form(form) is None:
         raise NotAcceptable(f"Accept: no acceptable media type can carry a {form} result")
     etag = None
-    if method == "GET" and app.build is not None:
-        etag = etag_for(app.build.build_id, request.query_string, formats)
+    if method == "GET" and served.build is not None:
+        etag = etag_for(served.build.build_id, request.query_string, formats)
         if request.if_none_match.contains(etag):
             return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
     job = QueryJob(parsed.query, formats, settings.max_rows, parsed.default_graphs, parsed.named_graphs,
                    base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
     timeout = min(parsed.timeout or settings.query_timeout, settings.query_timeout)
     started = time.perf_counter()
-    rendered = app.results.get(job)
+    rendered = served.results.get(job)
     if rendered is None:
         rendered = _run_within_budget(job, timeout)
-        app.results.put(job, rendered)
+        served.results.put(job, rendered)
     response = Response(_chunks(rendered.body), content_type=rendered.media_type)
     response.headers["Content-Length"] = str(len(rendered.body))
     response.headers["X-GCM-Query-Time"] = f"{(time.perf_counter() - started) * 1000:.1f}ms"
@@ -103,7 +104,7 @@ def sparql() -> Response:
     response.vary.add("Accept")
     if etag:
         response.set_etag(etag)
-        if app.build is not None:
-            response.last_modified = app.build.finished
-        request.environ[REPLAYABLE] = app.served.answers
+        if served.build is not None:
+            response.last_modified = served.build.finished
+        request.environ[REPLAYABLE] = served.answers
     return response

@@ -18,9 +18,12 @@ bp = Blueprint("pages", __name__)  # templates and /static are the app's (web/te
 _ONE_YEAR = 365 * 24 * 3600
 
 
-@bp.before_app_request
-def _pick_language() -> None:
-    g.lang = choose_language(request.args.get("lang"), request.cookies.get(COOKIE))
+def current_language() -> str:
+    """The page language (``?lang=``, else the cookie), worked out once per request and only by requests that
+    render a template: a SPARQL answer has no language to pick."""
+    if "lang" not in g:
+        g.lang = choose_language(request.args.get("lang"), request.cookies.get(COOKIE))
+    return g.lang
 
 
 @bp.after_app_request
@@ -33,7 +36,7 @@ def _remember_language(response: Response) -> Response:
 
 @bp.app_context_processor
 def _template_helpers() -> dict[str, object]:
-    lang = getattr(g, "lang", "en")
+    lang = current_language()
     return {"lang": lang, "other_lang": "zh" if lang == "en" else "en",
             "t": lambda key: translate(key, lang), "lang_url": _lang_url, "page_path": page_path}
 
