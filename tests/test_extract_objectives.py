@@ -77,3 +77,34 @@ def test_the_un_systems_support_to_states_is_international_cooperation() -> None
     assert [(c.objective, c.rule) for c in choices] == [(23, "objective-section")]
     # a keyword of another objective still wins in that section
     assert [c.objective for c in choose("该网络发布了关于移民拘留替代办法的简报", "", "", headings)] == [13]
+
+
+INCLUSION = ("三. 展望", "B. 促进包容性社会")  # a section standing for objectives 15, 16 and 17
+
+
+def objectives_of(evidence: str, headings: tuple[str, ...]) -> list[int]:
+    return [choice.objective for choice in choose(evidence, evidence, evidence, headings)]
+
+
+def test_a_clause_hitting_two_objectives_of_its_section_equally_serves_both() -> None:
+    # issue 4: such a clause used to keep only the first objective
+    assert objectives_of("摩洛哥通过了一项计划，为移民提供卫生保健并促进其社会融合", INCLUSION) == [15, 16]
+    assert objectives_of("约旦为难民儿童开设学校，扩大入学并推动融入当地社区", INCLUSION) == [15, 16]
+    assert objectives_of("智利发起宣传运动，打击仇外心理，促进移民社会包容", INCLUSION) == [17, 16]  # as named
+
+
+def test_a_second_objective_needs_as_many_hits_and_the_sections_frame() -> None:
+    # 15 twice, 16 once: the main objective alone
+    assert objectives_of("加纳扩大了移民的医疗和卫生保健，并推动融入", INCLUSION) == [15]
+    # 5 is outside the section's frame: only 15
+    assert objectives_of("埃及为持有居留许可的移民提供卫生保健", INCLUSION) == [15]
+
+
+def test_a_deed_in_an_unmapped_section_takes_the_objective_its_headings_name() -> None:
+    # issue 4: no keyword in the clause or paragraph and a heading no table maps used to drop the practice
+    headings = ("二. 进展", "C. 寻找失踪移民和查明遇难者身份")
+    assert [(c.objective, c.rule) for c in choose("秘鲁设立了一个新的委员会", "", "", headings)] == [
+        (8, "objective-keyword-heading")]
+    assert objectives_of("该网络启动了新的平台", ("D. 打击偷运移民",)) == [9]
+    assert objectives_of("越南发布了一项法令", ("E. 汇款的成本",)) == [20]
+    assert objectives_of("马里发布了一项法令", ("E. 其他事项",)) == []

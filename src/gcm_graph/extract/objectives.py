@@ -2,10 +2,14 @@
 
 1. an explicit "目标 N" in the sentence (0.95) or elsewhere in the paragraph (0.9);
 2. the curated keyword lexicon (``ontology/vocab/objective-keywords.tsv``) over the evidence text, narrowed
-   to the objectives the section stands for when the two agree (0.85), else alone (0.7);
+   to the objectives the section stands for when the two agree (0.85), else alone (0.7); a clause whose
+   keywords hit two or more of the section's objectives equally often serves each of them (a plan for the
+   health care and the social inclusion of migrants, under "promoting inclusive societies": 15 and 16);
 3. the objectives the heading lists explicitly ("讨论目标 4、8 …", ESCAP annex II) restrict the keywords;
 4. the section's main objective from :mod:`.section_objectives` when no keyword fires (0.6);
-5. else the keyword objective of the whole paragraph (0.4).
+5. else the keyword objective of the whole paragraph (0.4);
+6. else the keyword objective of the headings (0.35), so a named actor's deed in a section this module has
+   never seen ("防止移民失踪…") still gets the objective its section is about.
 """
 
 from __future__ import annotations
@@ -85,12 +89,17 @@ def choose(evidence: str, sentence: str, paragraph: str, headings: Sequence[str]
     if scores:
         agreeing = [number for number, _ in scores.most_common() if number in frame]
         if agreeing:
-            return [Choice(agreeing[0], "objective-keyword-in-section", 0.85)]
+            top = scores[agreeing[0]]
+            return [Choice(number, "objective-keyword-in-section", 0.85)
+                    for number in agreeing if scores[number] == top]
         return [Choice(_best(scores), "objective-keyword", 0.7)]
     if mapped:
         return [Choice(mapped[0], "objective-section", 0.6)]
     around = keyword_scores(paragraph)
-    return [Choice(_best(around), "objective-keyword-paragraph", 0.4)] if around else []
+    if around:
+        return [Choice(_best(around), "objective-keyword-paragraph", 0.4)]
+    above = keyword_scores(" ".join(headings))
+    return [Choice(_best(above), "objective-keyword-heading", 0.35)] if above else []
 
 
 def unit_objectives(text: str, headings: Sequence[str]) -> list[Choice]:
