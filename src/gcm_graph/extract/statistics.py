@@ -4,7 +4,8 @@ The reports write numbers the Chinese way: thousands grouped by spaces (350 000,
 万 (10^4) and 亿 (10^8), so "2.81 亿" is 281000000 and "5 490 亿美元" is 549000000000 USD. A number becomes a
 statistic only with a unit: 美元 (USD), % (percent), 名/人 or a people noun (person), 个/份/项 + a noun
 (count), 小时 (hour); a bare "万"/"亿" in a sentence about people (人数, 人口, 移民 …) counts
-persons; "50 多万" is 500000 (a floor). Ranges
+persons, and so does one followed by the people it counts ("2 490 万从事强迫劳动的人"); "50 多万" is 500000
+(a floor). "每 66 名儿童中就有 1 名" is one ratio (1/66, unit "ratio"), not two counts. Ranges
 ("8300万至1.32亿") and counts of countries or donors are not statistics of the report's subject.
 
 >>> found = find_statistics("u", "2020 年，汇款总计 5 490 亿美元，仅比 2019 年下降 1.7%。")
@@ -29,6 +30,13 @@ QUANTITY = re.compile(
     r"(美元|%|％|名|人|小时|个|份|项|种|(?=移民|难民|儿童|妇女|工人|返回者|人口))"
 )
 BARE_MAGNITUDE = re.compile(NUMBER + r"\s*(?:多|余)?\s*(万|亿)(?!美元|\s*[至到\-–])")
+#: "2 490 万从事强迫劳动的人": the people a bare magnitude counts, named after it in the same clause
+PEOPLE_AFTER = re.compile(r"[^，。；,;]{0,16}?的[^，。；,;的]{0,4}?(?:人|移民|难民|儿童|妇女|工人|劳工)(?!权)")
+#: "每 66 名 18 岁以下儿童中就有 1 名", "每 5 人中有 1 人": one in so many
+RATIO = re.compile(
+    r"每\s*" + NUMBER + r"\s*(?:名|个|人|位)?[^，。；,;]{0,20}?中?\s*(?:就|便)?有\s*" + NUMBER + r"\s*(?:名|个|人|位)"
+)
+RATIO_PLACES = Decimal("0.000001")
 RANGE_AFTER = re.compile(r"\s*(?:万|亿)?\s*(?:至|到|-|–)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:万|亿)?\s*(?:至|到|-|–)\s*$")
 DATE_AND_ORDINAL_WORDS = ("年", "月", "日", "段", "届", "号")
@@ -54,18 +62,37 @@ def parse_number(digits: str, magnitude: str | None) -> Decimal:
 def find_statistics(unit_iri: str, text: str) -> list[Statistic]:
     years = [(position, year) for position, year in stated_years(text, 0, len(text))
              if not text[max(0, position - 2):position].strip().endswith(("比", "较"))]
-    found: dict[int, Statistic] = {}
+    found = {ratio.start: ratio for ratio in _ratios(unit_iri, text, years)}
+    ratios = [(ratio.start, ratio.end) for ratio in found.values()]
     for match in QUANTITY.finditer(text):
+        if any(start <= match.start() < end for start, end in ratios):
+            continue
         statistic = _statistic(unit_iri, text, match, UNIT[match.group(3)], years)
         if statistic is not None:
             found.setdefault(match.start(), statistic)
     for match in BARE_MAGNITUDE.finditer(text):
         sentence = text[_sentence_start(text, match.start()):match.start()]
-        if match.start() not in found and any(word in sentence for word in PEOPLE_WORDS):
+        of_people = any(word in sentence for word in PEOPLE_WORDS) or PEOPLE_AFTER.match(text, match.end())
+        if match.start() not in found and of_people:
             statistic = _statistic(unit_iri, text, match, "person", years)
             if statistic is not None:
                 found[match.start()] = statistic
     return [found[start] for start in sorted(found)]
+
+
+def _ratios(unit_iri: str, text: str, years: list[tuple[int, int]]) -> list[Statistic]:
+    """"每 66 名儿童中就有 1 名": the share 1/66, to six decimal places."""
+    found = []
+    for match in RATIO.finditer(text):
+        whole, part = parse_number(match.group(1), None), parse_number(match.group(2), None)
+        if not whole:
+            continue
+        start, end = match.span()
+        year = next((y for position, y in reversed(years) if _sentence_start(text, start) <= position < start), None)
+        value = (part / whole).quantize(RATIO_PLACES).normalize()
+        found.append(Statistic(unit_iri, start, end, 0.7, "statistic-ratio", value=value, unit="ratio", year=year,
+                               measure=text[_clause_start(text, start):_clause_end(text, end)].strip()[:80]))
+    return found
 
 
 def _statistic(unit_iri: str, text: str, match: re.Match[str], unit: str,
