@@ -3,8 +3,11 @@
 Every graph reaches the build as one N-Triples chunk, and the three dumps are cheap rewrites of it:
 N-Quads adds the graph name to each line, TriG wraps the chunk in ``<graph> { … }`` (N-Triples lines are
 valid TriG and Turtle statements), and Turtle — which has no named graphs — is the concatenation of all
-chunks, i.e. the union of the graphs. Each file is gzip-compressed as it is written, so no dump is ever
-held in memory, and the N-Quads text is what the store itself loads.
+chunks, i.e. the union of the graphs. Compression is most of the dumps' cost, so each graph is compressed
+where it is made (in the build's worker processes, in parallel) into one gzip member per file, and the
+parent only appends members: a gzip file may be a series of members (RFC 1952), which Python's ``gzip``,
+``zcat`` and the ``oxigraph`` CLI all read to the end. No dump is ever held in memory, and the N-Quads text
+is what the store itself loads.
 """
 
 from __future__ import annotations
@@ -14,6 +17,9 @@ import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
+
+#: zlib level of the dump members; 6 is gzip's default and keeps the files as small as before
+COMPRESSION = 6
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,17 @@ class Dump:
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class GraphDump:
+    """One named graph ready for the store and the dumps: the N-Quads the store loads, and one gzip member
+    per dump file (in ``_FORMATS`` order)."""
+
+    graph: str
+    nquads: bytes
+    members: tuple[bytes, ...]
+    triples: int
 
 
 _FORMATS = (
@@ -45,21 +62,32 @@ def to_nquads(graph_iri: str, ntriples: bytes) -> bytes:
     return ntriples.replace(b" .\n", f" <{graph_iri}> .\n".encode())
 
 
+def graph_dump(graph_iri: str, ntriples: bytes) -> GraphDump:
+    """The graph as N-Quads plus its compressed piece of each dump (pure, so a worker process can make it).
+
+    >>> part = graph_dump("http://g", b'<http://s> <http://p> "o" .\\n')
+    >>> [gzip.decompress(member) for member in part.members][1]
+    b'<http://g> {\\n<http://s> <http://p> "o" .\\n}\\n'
+    """
+    nquads = to_nquads(graph_iri, ntriples)
+    texts = (nquads, f"<{graph_iri}> {{\n".encode() + ntriples + b"}\n", ntriples)
+    members = tuple(gzip.compress(text, compresslevel=COMPRESSION, mtime=0) for text in texts)
+    return GraphDump(graph_iri, nquads, members, ntriples.count(b"\n"))
+
+
 class DumpWriter:
-    """Writes the three dumps graph by graph; ``add`` returns the N-Quads to load into the store."""
+    """Appends each graph's members to the three dump files, hashing them on the way."""
 
     def __init__(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
-        self.files = [gzip.GzipFile(directory / name, "wb", compresslevel=6, mtime=0) for name, _, _ in _FORMATS]
+        self.files = [(directory / name).open("wb") for name, _, _ in _FORMATS]
+        self.digests = [hashlib.sha256() for _ in _FORMATS]
 
-    def add(self, graph_iri: str, ntriples: bytes) -> bytes:
-        nquads, trig, turtle = self.files
-        quads = to_nquads(graph_iri, ntriples)
-        nquads.write(quads)
-        trig.write(f"<{graph_iri}> {{\n".encode() + ntriples + b"}\n")
-        turtle.write(ntriples)
-        return quads
+    def add(self, dump: GraphDump) -> None:
+        for handle, digest, member in zip(self.files, self.digests, dump.members, strict=True):
+            handle.write(member)
+            digest.update(member)
 
     def __enter__(self) -> DumpWriter:
         return self
@@ -72,17 +100,9 @@ class DumpWriter:
         """Close the files and describe them (sizes, SHA-256), also as a SHA256SUMS file."""
         self.__exit__(None, None, None)
         dumps = [
-            Dump(name, label, media_type, (self.directory / name).stat().st_size, _sha256(self.directory / name))
-            for name, label, media_type in _FORMATS
+            Dump(name, label, media_type, (self.directory / name).stat().st_size, digest.hexdigest())
+            for (name, label, media_type), digest in zip(_FORMATS, self.digests, strict=True)
         ]
         (self.directory / "SHA256SUMS").write_text(
             "".join(f"{dump.sha256}  {dump.file}\n" for dump in dumps), encoding="utf-8")
         return dumps
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
