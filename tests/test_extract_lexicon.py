@@ -70,3 +70,15 @@ def test_a_bodys_own_conference_is_not_the_general_assembly() -> None:
 def test_hostile_texts_do_not_break_the_scan(text: str) -> None:
     for mention in find_mentions("u", text, default_lexicon()):
         assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # issue 4: the programme's name used to yield a mention of the UN as well
+    ("开发署区域方案联合国打击人口贩运合作行动重点关注大湄公河区域", ["UNDP"]),
+    ("联合国移民发展联合倡议为地方政府提供了支持", []),
+    ("泰国参加了联合国青年技能伙伴关系，", ["THA"]),
+    ("联合国支持各国的行动", ["UN"]),  # the UN as subject
+    ("联合国和各国的行动计划", ["UN"]),  # a name never runs past 和
+])
+def test_the_uns_name_opening_a_programmes_name_is_the_programme(text: str, expected: list[str]) -> None:
+    assert entities(text) == expected

@@ -8,6 +8,8 @@ The lexicon does the longest match; this module decides which matches are mentio
 - a collective such as 联合国各机构 is a group, and also names the UN it belongs to (a nested mention);
 - a short name that is also a common noun phrase is not the body after a modifier that makes it
   generic: 社区移民组织 are community migrant organizations, not IOM (移民组织);
+- 联合国 running on into a programme's name (联合国打击人口贩运合作行动, a UN-system programme the tables do
+  not list) is that programme, not the UN;
 - persons are the Latin names the reports print before 先生 / 女士 / 博士;
 - a guiding principle is named only where the text speaks of principles (原则): 人权 and 国际合作 are
   everyday words elsewhere; English region names ("World", "Asia") in cited titles are not regions.
@@ -42,6 +44,13 @@ _LONGEST_BODY_NAME = 16
 #: modifiers that turn a short name such as 移民组织 into the common noun ("community migrant organizations")
 GENERIC_MODIFIERS = ("社区", "地方", "基层", "草根", "侨民", "民间", "当地", "妇女", "青年", "非政府")
 _SHORT_NAME = 4
+#: "联合国打击人口贩运合作行动": the UN's name opening a programme's, which ends in one of these heads
+UN_NAME = "联合国"
+PROGRAMME_HEADS = ("行动", "方案", "计划", "倡议", "项目", "举措", "伙伴关系", "运动", "平台")
+#: verbs after 联合国 that make it the subject of a sentence, not the start of a name ("联合国支持…行动")
+UN_VERBS = ("支持", "推动", "开展", "发起", "启动", "制定", "实施", "提供", "加强", "协助", "采取", "领导", "牵头",
+            "通过", "呼吁", "鼓励", "继续", "正在", "已经", "将", "也", "还")
+_LONGEST_PROGRAMME_NAME = 14
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
@@ -69,7 +78,8 @@ def find_mentions(unit_iri: str, text: str, lexicon: Lexicon) -> list[Mention]:
         entry = match.entry
         if entry.kind == "country" and match.end not in starts and _begins_body_name(text, match.end):
             continue
-        if entry.kind == "organization" and _generic(text, match.start, match.end):
+        if entry.kind == "organization" and (_generic(text, match.start, match.end)
+                                             or entry.text == UN_NAME and _begins_programme_name(text, match.end)):
             continue
         after_body = match.start in ends or text[match.start - 1:match.start] in (")", "）")
         if entry.text in ORGAN_WORDS and after_body:
@@ -107,6 +117,23 @@ def _begins_body_name(text: str, end: int) -> bool:
         run.append(char)
     name = "".join(run)
     return any(suffix in name for suffix in BODY_SUFFIXES)
+
+
+def _begins_programme_name(text: str, end: int) -> bool:
+    """Does the UN's name run on from ``end`` into a programme's name?
+
+    >>> _begins_programme_name("联合国打击人口贩运合作行动重点关注", 3), _begins_programme_name("联合国支持各国行动", 3)
+    (True, False)
+    """
+    run = []
+    for char in text[end:end + _LONGEST_PROGRAMME_NAME]:
+        if char in _NAME_STOPS:
+            break
+        run.append(char)
+    name = "".join(run)
+    if name.startswith(UN_VERBS):
+        return False
+    return any(0 < name.find(head) for head in PROGRAMME_HEADS)
 
 
 def _nested(unit_iri: str, text: str, match: Match, lexicon: Lexicon) -> list[Mention]:
