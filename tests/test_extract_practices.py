@@ -104,3 +104,18 @@ def test_the_network_named_earlier_in_the_section_acts_in_later_paragraphs() -> 
 def test_the_next_year_counts_from_the_last_year_stated() -> None:
     found = practices("2019 年，哥伦比亚通过一项立法，禁止仇外叙事。次年，乍得建立了一个记者网络。")
     assert [(summary(p)[0], p.year) for p in found] == [(("COL",), 2019), (("TCD",), 2020)]
+
+
+def test_the_supporter_of_a_deed_is_one_of_its_actors() -> None:
+    # "在…的支持下": the supporting body used to be left out
+    assert [summary(p)[0] for p in practices("2020年，摩洛哥在国际移民组织的支持下启动了全国移民统计调查。")] == [
+        ("MAR", "IOM")]
+    found = practices("在欧洲联盟的资助下，国际移民组织和联合国开发计划署为返回者提供了重返社会援助。")
+    assert [summary(p)[0] for p in found] == [("IOM", "UNDP", "EU")]
+    found = practices("加纳在联合国儿童基金会的协助下推出了出生登记运动。")
+    assert [summary(p)[0] for p in found] == [("GHA", "UNICEF")]
+
+
+def test_reaching_or_concluding_an_agreement_is_a_deed() -> None:
+    assert [summary(p)[0] for p in practices("大韩民国和越南就社会保险缴款的转移达成协议。", ("K. 社会保障",))] == [("KOR", "VNM")]
+    assert [summary(p)[0] for p in practices("2018 年，白俄罗斯与哈萨克斯坦缔结了养恤金协定。")] == [("BLR", "KAZ")]

@@ -54,3 +54,6 @@ def test_a_bare_magnitude_counts_the_people_named_after_it() -> None:
     assert stats("2019 年，约 120 万流离失所的儿童需要援助。") == [(Decimal("1200000"), "person", 2019)]
     assert stats("估计有 1.5 亿在国外工作的劳工。") == [(Decimal("150000000"), "person", None)]
     assert stats("该基金共筹得 300 万，用于保护移民的人权。") == []  # rights, not people
+    assert stats("为在海外的 900 多万印度尼西亚移民工人提供服务。") == [(Decimal("9000000"), "person", None)]
+    assert stats("约旦收容了 65 万叙利亚难民。") == [(Decimal("650000"), "person", None)]
+    assert stats("该国拨款 5 亿用于移民服务。") == []  # money for migrants, not migrants

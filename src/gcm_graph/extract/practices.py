@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .context import UnitText
 from .mentions import title_spans
@@ -50,6 +50,7 @@ ACTION_VERBS = tuple((
     "组织 举办 开展 任命 发布 编写 编制 设计 合作 参加 宣布 采取 落实 启用 领导 主持 "
     "汇编 召集 释放 登记 利用 放松 取消 允许 建议 拨付 开发 纳入 重点关注 提倡 监测 帮助 "
     "应用 创建 筹集 修订 推动 运作 引入 试点 培训 部署 投资 捐助 探索 致力于 进行 申请 "
+    "达成 签订 缔结 扩展 推广 "
 ).split())
 SAYING_VERBS = tuple((
     "指出 认为 表示 强调 呼吁 重申 注意到 认识到 报告 介绍 分享 欢迎 感谢 提请 敦促 鼓励 "
@@ -82,6 +83,10 @@ PERSON = re.compile(r"^[^为向对给在]*?(?:一名|一位|女士|先生|与会
 MEMBERSHIP = re.compile(r"\s*(?:(?:共同)?(?:组成|构成)|各?(?:成员国|会员国|成员))")
 #: "…可能无意中会重复…, 应制定…", "联合国系统可据此…提供支持": what may or should be done
 MODAL_BEFORE_VERB = re.compile(r"可以|可能|可据此|应当|应该|必须|打算|将于|将在")
+#: "在国际移民组织的支持下" / "在欧洲联盟的资助下，…": the supporters of the deed act in it too
+SUPPORT = re.compile(
+    r"在\s*(?P<chain>[^，。；在]{1,40}?)\s*的\s*(?:大力)?(?:支持|支助|资助|协助|帮助|合作|指导)下[，,]?\s*"
+)
 MASK = "\u25a1"
 #: common nouns holding a verb of the list (区域经济组织, 执行委员会): blanked so the verb is not found there
 NOUN_COMPOUND = re.compile(
@@ -157,14 +162,24 @@ def _openings(text: str, s_start: int, s_end: int, actors: Sequence[Mention],
               last_actor: dict[str, str], bodies: dict[str, str]) -> list[_Opening]:
     openings: list[_Opening] = []
     place: list[Mention] = []
+    supporters: tuple[str, ...] = ()
     for clause in CLAUSE.finditer(text, s_start, s_end):
         c_start = clause.start() + FILLERS.match(clause.group()).end()
         c_end = clause.end()
+        support = SUPPORT.match(text, c_start, c_end)
+        if support is not None:  # "在欧洲联盟的资助下，国际移民组织…提供了…": the supporters join the actors
+            supporters += _chain(text, support.start("chain"), support.end("chain"), actors)[0]
+            c_start = support.end()
+            if c_start >= c_end:
+                continue
         opening = (_agent_or_subject(text, c_start, c_end, s_end, actors)
                    or _located(text, c_start, c_end, place)
                    or _shared_example(text, c_start, c_end, actors)
                    or _anaphor(text, c_start, c_end, last_actor, actors, bodies))
         if opening is not None:
+            if supporters:
+                opening = replace(opening, actors=tuple(dict.fromkeys((*opening.actors, *supporters))))
+                supporters = ()
             openings.append(opening)
             last_actor.update((_kind_of(entity, actors), entity) for entity in opening.actors)
         place = [m for m in actors if c_start <= m.start and m.end <= c_end] if PLACE_CLAUSE.match(
@@ -192,16 +207,21 @@ def _agent_or_subject(text: str, c_start: int, c_end: int, s_end: int,
         return _Opening(chain, c_start, chain_end, "practice-nominal", 0.5)
     if MODAL.match(text, chain_end):
         return None  # 可 / 应 / 将于 …: what may or will be done is not a practice
-    verb = VERB.search(text, chain_end, c_end)
+    verb_from = chain_end
+    support = SUPPORT.match(text, chain_end)  # "摩洛哥在国际移民组织的支持下启动了…": 支持 is not the verb
+    if support is not None and support.end() <= c_end:
+        chain = tuple(dict.fromkeys((*chain, *_chain(text, support.start("chain"), support.end("chain"), actors)[0])))
+        verb_from = support.end()
+    verb = VERB.search(text, verb_from, c_end)
     setting = rest.strip("，, ")
     setting_only = verb is None and "了" not in rest  # no predicate of its own ("…运动累积了…签名")
     if setting_only and len(setting) <= _SHORT_SETTING and MASK not in setting:
-        verb = VERB.search(text, chain_end, s_end)  # "GPFI 在…范围内，改进了…"
+        verb = VERB.search(text, verb_from, s_end)  # "GPFI 在…范围内，改进了…"
     if setting_only and verb is None and not rest.startswith("的"):
         verb = NEXT_CLAUSE_VERB.match(text, c_end)  # "世界银行借鉴…的经验，启动了…"
     if verb is None or verb.group() in SAYING_VERBS or by_agent and _organizes(text, chain_end, c_end):
         return None
-    between = text[chain_end:verb.start()]
+    between = text[verb_from:verb.start()]
     if PERSON.match(between) or MODAL_BEFORE_VERB.search(between):
         return None
     if _attributive(text, verb):

@@ -31,7 +31,11 @@ QUANTITY = re.compile(
 )
 BARE_MAGNITUDE = re.compile(NUMBER + r"\s*(?:多|余)?\s*(万|亿)(?!美元|\s*[至到\-–])")
 #: "2 490 万从事强迫劳动的人": the people a bare magnitude counts, named after it in the same clause
-PEOPLE_AFTER = re.compile(r"[^，。；,;]{0,16}?的[^，。；,;的]{0,4}?(?:人|移民|难民|儿童|妇女|工人|劳工)(?!权)")
+#: or right after it with at most their origin between ("900 多万印度尼西亚移民工人", "300 万叙利亚难民")
+PEOPLE_AFTER = re.compile(
+    r"[^，。；,;]{0,16}?的[^，。；,;的]{0,4}?(?:人|移民|难民|儿童|妇女|工人|劳工)(?!权)"
+    r"|[^，。；,;的用于为给向对在将是]{0,6}?(?:移民|难民|儿童|妇女|工人|劳工|侨民)"
+)
 #: "每 66 名 18 岁以下儿童中就有 1 名", "每 5 人中有 1 人": one in so many
 RATIO = re.compile(
     r"每\s*" + NUMBER + r"\s*(?:名|个|人|位)?[^，。；,;]{0,20}?中?\s*(?:就|便)?有\s*" + NUMBER + r"\s*(?:名|个|人|位)"
