@@ -22,12 +22,17 @@ from urllib.parse import urlencode
 import pyoxigraph
 
 from .endpoint.errors import QuerySyntaxError, QueryTimeout, RemoteFailed
-from .endpoint.execution import QueryJob
+from .endpoint.execution import Failure, QueryJob
+from .endpoint.execution import execute as execute_job
+from .endpoint.lookup import is_lookup
 from .endpoint.pool import WorkerPool
 from .endpoint.results import Rendered, render
 from .settings import Settings
 
 Row = dict[str, str]
+
+#: the most rows a lookup may read in the web process before it is handed to a query worker instead
+LOOKUP_ROWS = 1000
 
 
 def _rows(solutions: pyoxigraph.QuerySolutions) -> list[Row]:
@@ -103,6 +108,15 @@ class LocalBackend(Backend):
             return self._pool
 
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
+        """A single-pattern lookup runs here (its cost is bounded by the rows read, see
+        :mod:`gcm_graph.endpoint.lookup`) unless it has more than ``LOOKUP_ROWS`` rows; all else in the pool."""
+        if not job.default_graphs and not job.named_graphs and is_lookup(job.query):
+            capped = replace(job, max_rows=min(job.max_rows, LOOKUP_ROWS))
+            outcome = execute_job(self.store, capped)
+            if isinstance(outcome, Failure):
+                raise outcome.to_error()
+            if not outcome.truncated or capped.max_rows == job.max_rows:
+                return outcome
         return self.pool.run(job, timeout)
 
     def close(self) -> None:
