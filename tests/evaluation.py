@@ -1,7 +1,9 @@
 """Scoring the extractor against the hand-annotated gold set in ``tests/gold/`` (see its README).
 
 Kept apart from the test so the numbers can also be printed on their own:
-``python -m tests.evaluation`` (from the project root).
+``python -m tests.evaluation`` (from the project root). Two groups: "seeds", paragraphs of the four seed
+reports, and "synthetic", held-out paragraphs written in the reports' style (``gold/synthetic/``, text
+included), which measure how the rules carry over to text they were not written on.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 
 from gcm_graph import iris
 from gcm_graph.document import parse_report
-from gcm_graph.extract import ReportFacts, extract_report
+from gcm_graph.extract import ReportFacts, UnitText, extract_report, extract_units
 from gcm_graph.extract.context import report_units
-from gcm_graph.seeds import load_corpus
+from gcm_graph.seeds import ReportMeta, load_corpus
 from gcm_graph.settings import Settings
 
 GOLD = Path(__file__).parent / "gold"
+GROUPS = {"seeds": GOLD, "synthetic": GOLD / "synthetic"}
+SYNTHETIC_IRI = "https://w3id.org/gcm/id/report/synthetic"
 Key = tuple[str, str]  # (report symbol, paragraph label)
 
 
@@ -46,8 +50,8 @@ class Score:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
-def read_gold(name: str) -> list[dict[str, str]]:
-    with (GOLD / name).open(encoding="utf-8", newline="") as handle:
+def read_gold(name: str, group: str = "seeds") -> list[dict[str, str]]:
+    with (GROUPS[group] / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -72,6 +76,21 @@ def extracted() -> dict[str, tuple[ReportFacts, dict[str, Key]]]:
     return results
 
 
+@cache
+def synthetic_extracted() -> dict[str, tuple[ReportFacts, dict[str, Key]]]:
+    """Facts of the synthetic paragraphs, each a unit under its own headings (``|``-separated)."""
+    units = [UnitText(f"{SYNTHETIC_IRI}/para/{row['para']}", "paragraph", row["text"],
+                      tuple(row["headings"].split("|")), row["para"])
+             for row in read_gold("paragraphs.tsv", "synthetic")]
+    meta = ReportMeta("synthetic.txt", "synthetic", "synthetic", "synthetic", 2022, "zh")
+    facts = extract_units(units, meta, SYNTHETIC_IRI)
+    return {"synthetic": (facts, {unit.iri: ("synthetic", unit.label) for unit in units})}
+
+
+def results(group: str) -> dict[str, tuple[ReportFacts, dict[str, Key]]]:
+    return extracted() if group == "seeds" else synthetic_extracted()
+
+
 def _by_paragraph(items: Iterable, labels_of: dict[str, dict[str, Key]]) -> dict[Key, list]:
     grouped: dict[Key, list] = defaultdict(list)
     for item in items:
@@ -81,12 +100,12 @@ def _by_paragraph(items: Iterable, labels_of: dict[str, dict[str, Key]]) -> dict
     return grouped
 
 
-def mention_scores() -> list[Score]:
-    scope = {(row["report"], row["para"]) for row in read_gold("paragraphs.tsv")}
+def mention_scores(group: str = "seeds") -> list[Score]:
+    scope = {(row["report"], row["para"]) for row in read_gold("paragraphs.tsv", group)}
     gold = {(row["report"], row["para"], row["type"], row["entity"].lower())
-            for row in read_gold("mentions.tsv")}
+            for row in read_gold("mentions.tsv", group)}
     predicted = set()
-    for facts, labels in extracted().values():
+    for facts, labels in results(group).values():
         for mention in facts.mentions:
             key = labels.get(mention.unit_iri)
             kind = {"country": "country", "organization": "org"}.get(mention.kind)
@@ -99,13 +118,13 @@ def mention_scores() -> list[Score]:
     ]
 
 
-def practice_scores() -> list[Score]:
-    gold_rows = read_gold("practices.tsv")
+def practice_scores(group: str = "seeds") -> list[Score]:
+    gold_rows = read_gold("practices.tsv", group)
     gold_by_key: dict[Key, list[dict[str, str]]] = defaultdict(list)
     for row in gold_rows:
         gold_by_key[(row["report"], row["para"])].append(row)
     predicted_by_key: dict[Key, list] = defaultdict(list)
-    for facts, labels in extracted().values():
+    for facts, labels in results(group).values():
         for practice in facts.practices:
             if practice.unit_iri in labels:
                 predicted_by_key[labels[practice.unit_iri]].append(practice)
@@ -143,12 +162,12 @@ def practice_scores() -> list[Score]:
     ]
 
 
-def statistic_scores() -> list[Score]:
+def statistic_scores(group: str = "seeds") -> list[Score]:
     gold = {(row["report"], row["para"], Decimal(row["value"]), row["unit"])
-            for row in read_gold("statistics.tsv")}
+            for row in read_gold("statistics.tsv", group)}
     scope = {(g[0], g[1]) for g in gold}
     predicted = set()
-    for facts, labels in extracted().values():
+    for facts, labels in results(group).values():
         for statistic in facts.statistics:
             key = labels.get(statistic.unit_iri)
             if key in scope:
@@ -156,8 +175,8 @@ def statistic_scores() -> list[Score]:
     return [Score("statistics", len(gold), len(predicted), len(gold & predicted))]
 
 
-def all_scores() -> list[Score]:
-    return [*mention_scores(), *practice_scores(), *statistic_scores()]
+def all_scores(group: str = "seeds") -> list[Score]:
+    return [*mention_scores(group), *practice_scores(group), *statistic_scores(group)]
 
 
 def table(scores: list[Score]) -> str:
@@ -168,4 +187,5 @@ def table(scores: list[Score]) -> str:
 
 
 if __name__ == "__main__":
-    print(table(all_scores()))
+    for name in GROUPS:
+        print(f"{name}\n{table(all_scores(name))}\n")
