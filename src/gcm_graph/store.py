@@ -57,10 +57,13 @@ def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
 def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterator[bytes], batch_bytes: int = 64 << 20) -> None:
     """Bulk-load a stream of N-Quads chunks (each made of whole lines). Each bulk load buffers what it
     reads before writing, so the stream is cut into batches of about ``batch_bytes``: few enough calls to
-    keep the loader fast, small enough batches to keep memory flat however large the corpus."""
+    keep the loader fast, small enough batches to keep memory flat however large the corpus (the loader holds
+    about three times a batch in memory). The stream is the build's own output, every term of which was
+    checked when it was made, so the parser skips checking IRIs and language tags again (``lenient``: about
+    a tenth less loading time, the same quads)."""
     for batch in _batches(chunks, batch_bytes):
         reader = io.BufferedReader(_ChunkReader(batch), buffer_size=1 << 20)
-        store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
 
 
 def _batches(chunks: Iterator[bytes], limit: int) -> Iterator[Iterator[bytes]]:
