@@ -1,11 +1,12 @@
-"""Real servers on loopback for tests and benchmarks: our app under waitress in a thread (granian, the
-production server, only runs as a process of its own: see test_server_serve.py), and native oxigraph."""
+"""Real servers on loopback for tests and benchmarks: our app under waitress in a thread (quick to start,
+same process), the production server (``server.py``: granian) as a process of its own, and native oxigraph."""
 
 from __future__ import annotations
 
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -32,6 +33,22 @@ def wait_until_up(url: str, seconds: float = 30.0) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+@contextmanager
+def production_server(settings: Settings, *options: str) -> Iterator[str]:
+    """``server.py`` (the README's server: granian, query workers, everything) on ``settings.store``."""
+    port = free_port()
+    root = Path(__file__).resolve().parents[1]
+    process = subprocess.Popen([sys.executable, str(root / "server.py"), "--store", str(settings.store),
+                                "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_up(url + "healthz")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(30)
 
 
 @contextmanager

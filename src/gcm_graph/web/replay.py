@@ -86,7 +86,9 @@ class ReplayFront:
         return [body]
 
     def _record(self, key: tuple[str, ...], environ: dict[str, Any], start_response: StartResponse
-                ) -> Iterator[bytes]:
+                ) -> Iterable[bytes]:
+        """Run the app now (servers such as granian read the status as soon as the app returns, so
+        ``start_response`` must not wait for the first iteration) and keep a copy of what it sends."""
         sent: dict[str, Any] = {}
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
@@ -94,6 +96,11 @@ class ReplayFront:
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
         body = self.app(environ, capture)
+        return self._copy(key, environ, sent, body)
+
+    @staticmethod
+    def _copy(key: tuple[str, ...], environ: dict[str, Any], sent: dict[str, Any], body: Iterable[bytes]
+              ) -> Iterator[bytes]:
         chunks: list[bytes] = []
         try:
             for chunk in body:
