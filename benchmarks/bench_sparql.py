@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import multiprocessing
 import statistics
 import subprocess
@@ -89,6 +90,16 @@ def run_cell(endpoint: str, query: str, clients: int, seconds: float,
     return statistics.median(ordered) * 1000, p99 * 1000, len(ordered) / seconds, failures[0]
 
 
+def result_rows(endpoint: str, query: str) -> int:
+    """How many rows (SPARQL JSON bindings) ``endpoint`` answers to ``query``."""
+    url = urlsplit(endpoint)
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    connection.request("GET", f"{url.path}?query={quote(query)}", headers={"Accept": "application/sparql-results+json"})
+    body = json.loads(connection.getresponse().read())
+    connection.close()
+    return len(body["results"]["bindings"])
+
+
 def _rdflib_worker(dump: str, conn: Connection) -> None:
     import gzip
 
@@ -157,6 +168,9 @@ def main() -> None:
             for url, _ in targets.values():  # warm-up: worker processes, page caches
                 for query in queries.values():
                     run_cell(url, query, 2, 0.3)
+            for name, query in queries.items():  # a fast wrong answer is no answer: same rows as native
+                if (mine := result_rows(ours_url, query)) != (theirs := result_rows(native, query)):
+                    sys.exit(f"{name}: our endpoint answered {mine} rows, native oxigraph {theirs}")
             rows = []
             for name, query in queries.items():
                 for clients in (int(c) for c in args.clients.split(",")):
