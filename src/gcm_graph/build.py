@@ -28,8 +28,8 @@ from .document import ParseError, parse_report
 from .document.model import Report
 from .dumps import DumpWriter, GraphDump, graph_dump
 from .extract import extract_report
-from .rdf.document import report_quads
-from .rdf.facts import fact_quads
+from .rdf.document import report_lines
+from .rdf.facts import fact_lines
 from .rdf.provenance import activity_digest, activity_quads
 from .reference import ontology_quads, reference_quads
 from .seeds import ReportMeta, SeedError, SeedSource, check_corpus, read_report
@@ -100,16 +100,16 @@ def process_report(source: SeedSource, activity_iri: str, corpus_symbols: tuple[
         raise SeedError(str(error)) from None
     report_iri = iris.report(seed.meta.symbol)
     facts = extract_report(report, seed.meta, report_iri, corpus_symbols=corpus_symbols)
-    # a fact may restate a structural triple (a table row citing a document): keep each quad once
-    quads = dict.fromkeys([*report_quads(report, seed.meta, seed.sha256, activity_iri),
-                           *fact_quads(facts, report_iri)])
+    # a fact may restate a structural triple (a table row citing a document): keep each line once
+    lines = dict.fromkeys([*report_lines(report, seed.meta, seed.sha256, activity_iri),
+                           *fact_lines(facts, report_iri)])
     counts = {
         "paragraphs": len(report.paragraphs()),
         "footnotes": len(report.footnotes),
         "mentions": len(facts.mentions),
         "practices": len(facts.practices),
     }
-    dump = graph_dump(report_iri, _ntriples(quad.triple for quad in quads))
+    dump = graph_dump(report_iri, "".join(lines).encode())
     return ReportOutput(seed.meta.symbol, dump, counts, cross_check(report, seed.meta, str(seed.path)),
                         time.process_time() - cpu)
 

@@ -3,11 +3,14 @@
 Follows docs/design.md: report metadata from the manifest, sections with their numbering, paragraphs with
 their number, annex, clean text and reading order, unnumbered blocks, list items, footnotes cited from the
 units that carry their markers, tables, and the source segments that tie every unit to the seed file.
+The emitters yield what their ``emit`` returns (``rdf.emit``): Quads for ``report_quads``, N-Triples lines for
+``report_lines``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 from pyoxigraph import NamedNode, Quad
 
@@ -17,6 +20,9 @@ from ..seeds import ReportMeta
 from ..units import Unit, iter_units, section_iri
 from ..vocab import DCTERMS, GCM, OA, PROV, RDF, RDFS
 from . import literals
+from .emit import Emit, LineEmitter, QuadEmitter
+
+T = TypeVar("T")
 
 _SECTION_CLASS = {"summary": GCM.Summary, "box": GCM.Box, "annex": GCM.Annex}
 _UNIT_CLASS = {"paragraph": GCM.Paragraph, "text": GCM.TextBlock, "item": GCM.ListItem}
@@ -24,12 +30,16 @@ _UNIT_CLASS = {"paragraph": GCM.Paragraph, "text": GCM.TextBlock, "item": GCM.Li
 
 def report_quads(report: Report, meta: ReportMeta, sha256: str, activity_iri: str) -> Iterator[Quad]:
     """All structure quads of one report, in its own named graph (graph IRI = report IRI)."""
+    return _report(report, meta, sha256, activity_iri, QuadEmitter(iris.report(meta.symbol)))
+
+
+def report_lines(report: Report, meta: ReportMeta, sha256: str, activity_iri: str) -> Iterator[str]:
+    """The statements of ``report_quads`` as N-Triples lines (the build's fast path)."""
+    return _report(report, meta, sha256, activity_iri, LineEmitter())
+
+
+def _report(report: Report, meta: ReportMeta, sha256: str, activity_iri: str, quad: Emit[T]) -> Iterator[T]:
     report_iri = iris.report(meta.symbol)
-    graph = NamedNode(report_iri)
-
-    def quad(subject: str, predicate: NamedNode, obj: object) -> Quad:
-        return Quad(NamedNode(subject), predicate, obj, graph)  # type: ignore[arg-type]
-
     yield from _metadata(meta, report_iri, sha256, activity_iri, quad)
     yield from _sections(report, report_iri, meta.language, quad)
     units = list(iter_units(report, report_iri))
@@ -39,7 +49,7 @@ def report_quads(report: Report, meta: ReportMeta, sha256: str, activity_iri: st
     yield from _footnotes(report, report_iri, units, meta.language, quad)
 
 
-def _metadata(meta: ReportMeta, report_iri: str, sha256: str, activity_iri: str, quad) -> Iterator[Quad]:
+def _metadata(meta: ReportMeta, report_iri: str, sha256: str, activity_iri: str, quad: Emit[T]) -> Iterator[T]:
     yield quad(report_iri, RDF.type, GCM.Report)
     yield quad(report_iri, DCTERMS.identifier, literals.string(meta.symbol))
     yield quad(report_iri, DCTERMS.title, literals.text(meta.title_zh, "zh"))
@@ -64,8 +74,8 @@ def _metadata(meta: ReportMeta, report_iri: str, sha256: str, activity_iri: str,
         yield quad(report_iri, GCM.issuingBody, literals.string(meta.body))
 
 
-def _sections(report: Report, report_iri: str, language: str, quad) -> Iterator[Quad]:
-    def walk(node: object, parent_iri: str, parent_path: str) -> Iterator[Quad]:
+def _sections(report: Report, report_iri: str, language: str, quad: Emit[T]) -> Iterator[T]:
+    def walk(node: object, parent_iri: str, parent_path: str) -> Iterator[T]:
         if isinstance(node, Table):
             yield from _table(node, iris.table(report_iri, parent_path), parent_iri, language, quad)
             return
@@ -93,7 +103,7 @@ def _sections(report: Report, report_iri: str, language: str, quad) -> Iterator[
         yield from walk(root, report_iri, "")
 
 
-def _text_unit(unit: Unit, language: str, quad) -> Iterator[Quad]:
+def _text_unit(unit: Unit, language: str, quad: Emit[T]) -> Iterator[T]:
     yield quad(unit.iri, RDF.type, _UNIT_CLASS[unit.kind])
     yield quad(unit.iri, DCTERMS.isPartOf, NamedNode(unit.container_iri))
     yield quad(unit.iri, GCM.text, literals.text(unit.text, language))
@@ -109,7 +119,7 @@ def _text_unit(unit: Unit, language: str, quad) -> Iterator[Quad]:
     yield from _segments(unit.iri, unit.unit, quad)
 
 
-def _segments(subject: str, unit: TextUnit, quad) -> Iterator[Quad]:
+def _segments(subject: str, unit: TextUnit, quad: Emit[T]) -> Iterator[T]:
     for index, span in enumerate(unit.segments, 1):
         selector = f"{subject}#src-{index}"
         yield quad(subject, GCM.sourceSegment, NamedNode(selector))
@@ -118,7 +128,7 @@ def _segments(subject: str, unit: TextUnit, quad) -> Iterator[Quad]:
         yield quad(selector, OA.end, literals.integer(span.end))
 
 
-def _footnotes(report: Report, report_iri: str, units: list[Unit], language: str, quad) -> Iterator[Quad]:
+def _footnotes(report: Report, report_iri: str, units: list[Unit], language: str, quad: Emit[T]) -> Iterator[T]:
     by_key = {(note.scope, note.label): note for note in report.footnotes}
     note_iri = {id(unit.unit): unit.iri for unit in units if unit.kind == "footnote"}
     for note in report.footnotes:
@@ -152,7 +162,7 @@ def _resolve(label: str, unit: Unit, by_key: dict[tuple[str, str], Footnote]) ->
     return by_key.get(("", label))
 
 
-def _table(table: Table, table_iri: str, parent_iri: str, language: str, quad) -> Iterator[Quad]:
+def _table(table: Table, table_iri: str, parent_iri: str, language: str, quad: Emit[T]) -> Iterator[T]:
     yield quad(table_iri, RDF.type, GCM.Table)
     yield quad(table_iri, DCTERMS.isPartOf, NamedNode(parent_iri))
     yield quad(table_iri, GCM.order, literals.integer(table.order))

@@ -3,12 +3,14 @@ docs/design.md says: mentions as W3C Web Annotations with SPARQL-friendly shortc
 objective assignments, statistics, recommendations, events, cited documents and publications.
 
 Every fact points back to its text unit (``prov:wasDerivedFrom`` / ``oa:hasSource``) and its evidence
-span, and carries the confidence and the rule (``id:rule/…``) that produced it.
+span, and carries the confidence and the rule (``id:rule/…``) that produced it. The emitters yield what their
+``emit`` returns (``rdf.emit``): Quads for ``fact_quads``, N-Triples lines for ``fact_lines``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from pyoxigraph import NamedNode, Quad
 
@@ -28,8 +30,9 @@ from ..extract.model import (
 )
 from ..vocab import DCTERMS, FOAF, GCM, OA, PROV, RDF, RDFS
 from . import literals
+from .emit import Emit, LineEmitter, QuadEmitter, unique
 
-Emit = Callable[[str, NamedNode, object], Quad]
+T = TypeVar("T")
 _EVENT_CLASS = {"Meeting": GCM.Meeting, "Panel": GCM.Panel, "SideEvent": GCM.SideEvent}
 _NAMED_CLASS = {"person": GCM.Person, "local": GCM.LocalAuthority}
 
@@ -38,23 +41,16 @@ def fact_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
     """All fact quads of one report, in the named graph ``graph_iri`` (the report IRI), each once: a unit
     that names an entity twice has two mentions but one ``gcm:mentions`` edge, and counts of emitted quads
     (build.json) must equal what the store holds."""
-    seen: set[Quad] = set()
-    for quad in _all_quads(facts, graph_iri):
-        if quad not in seen:
-            seen.add(quad)
-            yield quad
+    return unique(_all(facts, graph_iri, QuadEmitter(graph_iri)))
 
 
-def _all_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
-    graph = NamedNode(graph_iri)
-    subjects: dict[str, NamedNode] = {}  # a mention's nodes are subjects of several quads: parse each IRI once
+def fact_lines(facts: ReportFacts, graph_iri: str) -> Iterator[str]:
+    """The statements of ``fact_quads`` as N-Triples lines (the build's fast path), repeats included: the
+    build keeps each line of the report's whole graph once."""
+    return _all(facts, graph_iri, LineEmitter())
 
-    def quad(subject: str, predicate: NamedNode, obj: object) -> Quad:
-        node = subjects.get(subject)
-        if node is None:
-            node = subjects[subject] = NamedNode(subject)
-        return Quad(node, predicate, obj, graph)  # type: ignore[arg-type]
 
+def _all(facts: ReportFacts, graph_iri: str, quad: Emit[T]) -> Iterator[T]:
     for mention in facts.mentions:
         yield from mention_quads(mention, quad)
     for document in facts.documents:
@@ -77,7 +73,7 @@ def _all_quads(facts: ReportFacts, graph_iri: str) -> Iterator[Quad]:
     yield from rule_quads(_rules(facts), quad)
 
 
-def mention_quads(mention: Mention, quad: Emit) -> Iterator[Quad]:
+def mention_quads(mention: Mention, quad: Emit[T]) -> Iterator[T]:
     node = iris.mention(mention.unit_iri, mention.start, mention.end)
     entity, unit = NamedNode(mention.entity), NamedNode(mention.unit_iri)
     target, position, text_quote = f"{node}#target", f"{node}#pos", f"{node}#quote"
@@ -105,7 +101,7 @@ def mention_quads(mention: Mention, quad: Emit) -> Iterator[Quad]:
     yield from _trust(node, mention, quad)
 
 
-def document_quads(document: CitedDocument, graph_iri: str, quad: Emit) -> Iterator[Quad]:
+def document_quads(document: CitedDocument, graph_iri: str, quad: Emit[T]) -> Iterator[T]:
     """A cited UN document; a report of the corpus is described by its own graph, not here."""
     if document.iri.startswith(iris.report("")):
         return
@@ -115,7 +111,7 @@ def document_quads(document: CitedDocument, graph_iri: str, quad: Emit) -> Itera
     yield quad(document.iri, RDFS.seeAlso, NamedNode(f"https://undocs.org/zh/{document.symbol}"))
 
 
-def publication_quads(publication: Publication, quad: Emit) -> Iterator[Quad]:
+def publication_quads(publication: Publication, quad: Emit[T]) -> Iterator[T]:
     yield quad(publication.iri, RDF.type, GCM.Document)
     yield quad(publication.iri, DCTERMS.bibliographicCitation, literals.text(publication.citation, "zh"))
     if publication.unit_iri:
@@ -126,7 +122,7 @@ def publication_quads(publication: Publication, quad: Emit) -> Iterator[Quad]:
             yield quad(publication.iri, RDFS.seeAlso, node)
 
 
-def practice_quads(practice: Practice, quad: Emit) -> Iterator[Quad]:
+def practice_quads(practice: Practice, quad: Emit[T]) -> Iterator[T]:
     node = iris.fact(practice.unit_iri, "practice", practice.start, practice.end)
     yield quad(node, RDF.type, GCM.Practice)
     for actor in practice.actors:
@@ -136,7 +132,7 @@ def practice_quads(practice: Practice, quad: Emit) -> Iterator[Quad]:
     yield from _claim(node, practice, practice.description, practice.objectives, quad)
 
 
-def recommendation_quads(recommendation: Recommendation, quad: Emit) -> Iterator[Quad]:
+def recommendation_quads(recommendation: Recommendation, quad: Emit[T]) -> Iterator[T]:
     node = iris.fact(recommendation.unit_iri, "recommendation", recommendation.start, recommendation.end)
     yield quad(node, RDF.type, GCM.Recommendation)
     for addressee in recommendation.addressees:
@@ -144,7 +140,7 @@ def recommendation_quads(recommendation: Recommendation, quad: Emit) -> Iterator
     yield from _claim(node, recommendation, recommendation.description, recommendation.objectives, quad)
 
 
-def assignment_quads(assignment: ObjectiveAssignment, subject: str, quad: Emit) -> Iterator[Quad]:
+def assignment_quads(assignment: ObjectiveAssignment, subject: str, quad: Emit[T]) -> Iterator[T]:
     node = f"{subject}/objective/{assignment.objective}"
     yield quad(node, RDF.type, GCM.ObjectiveAssignment)
     yield quad(node, GCM.assignedTo, NamedNode(subject))
@@ -152,7 +148,7 @@ def assignment_quads(assignment: ObjectiveAssignment, subject: str, quad: Emit) 
     yield from _trust(node, assignment, quad)
 
 
-def statistic_quads(statistic: Statistic, quad: Emit) -> Iterator[Quad]:
+def statistic_quads(statistic: Statistic, quad: Emit[T]) -> Iterator[T]:
     node = iris.fact(statistic.unit_iri, "statistic", statistic.start, statistic.end)
     yield quad(node, RDF.type, GCM.Statistic)
     if statistic.currency:
@@ -167,7 +163,7 @@ def statistic_quads(statistic: Statistic, quad: Emit) -> Iterator[Quad]:
     yield from _derived(node, statistic, quad)
 
 
-def event_quads(event: Event, quad: Emit) -> Iterator[Quad]:
+def event_quads(event: Event, quad: Emit[T]) -> Iterator[T]:
     yield quad(event.iri, RDF.type, _EVENT_CLASS[event.kind])
     yield quad(event.iri, DCTERMS.title, literals.text(event.title, "zh"))
     yield quad(event.iri, RDFS.label, literals.text(event.title, "zh"))
@@ -196,7 +192,7 @@ def event_quads(event: Event, quad: Emit) -> Iterator[Quad]:
         yield quad(event.iri, PROV.wasDerivedFrom, NamedNode(unit))
 
 
-def named_quads(named: Named, quad: Emit) -> Iterator[Quad]:
+def named_quads(named: Named, quad: Emit[T]) -> Iterator[T]:
     yield quad(named.iri, RDF.type, _NAMED_CLASS[named.kind])
     if named.kind == "person":
         yield quad(named.iri, FOAF.name, literals.string(named.label_en or named.label_zh))
@@ -209,7 +205,7 @@ def named_quads(named: Named, quad: Emit) -> Iterator[Quad]:
         yield quad(named.iri, GCM.country, NamedNode(named.country))
 
 
-def rule_quads(rules: Iterable[str], quad: Emit) -> Iterator[Quad]:
+def rule_quads(rules: Iterable[str], quad: Emit[T]) -> Iterator[T]:
     for rule in sorted(rules):
         node = iris.extraction_rule(rule)
         yield quad(node, RDF.type, GCM.ExtractionRule)
@@ -217,7 +213,7 @@ def rule_quads(rules: Iterable[str], quad: Emit) -> Iterator[Quad]:
 
 
 def _claim(node: str, anchor: Anchor, description: str, objectives: Iterable[ObjectiveAssignment],
-           quad: Emit) -> Iterator[Quad]:
+           quad: Emit[T]) -> Iterator[T]:
     """What practices and recommendations share: objectives with their assignments, description, evidence."""
     for assignment in objectives:
         yield quad(node, GCM.objective, NamedNode(iris.objective(assignment.objective)))
@@ -227,20 +223,20 @@ def _claim(node: str, anchor: Anchor, description: str, objectives: Iterable[Obj
     yield from _derived(node, anchor, quad)
 
 
-def _derived(node: str, anchor: Anchor, quad: Emit) -> Iterator[Quad]:
+def _derived(node: str, anchor: Anchor, quad: Emit[T]) -> Iterator[T]:
     yield quad(node, PROV.wasDerivedFrom, NamedNode(anchor.unit_iri))
     yield quad(node, GCM.evidence, NamedNode(f"{node}#evidence"))
     yield from _position(f"{node}#evidence", anchor.start, anchor.end, quad)
     yield from _trust(node, anchor, quad)
 
 
-def _position(node: str, start: int, end: int, quad: Emit) -> Iterator[Quad]:
+def _position(node: str, start: int, end: int, quad: Emit[T]) -> Iterator[T]:
     yield quad(node, RDF.type, OA.TextPositionSelector)
     yield quad(node, OA.start, literals.integer(start))
     yield quad(node, OA.end, literals.integer(end))
 
 
-def _trust(node: str, anchor: Anchor, quad: Emit) -> Iterator[Quad]:
+def _trust(node: str, anchor: Anchor, quad: Emit[T]) -> Iterator[T]:
     yield quad(node, GCM.confidence, literals.decimal(float(anchor.confidence)))
     yield quad(node, GCM.rule, NamedNode(iris.extraction_rule(anchor.rule)))
 
