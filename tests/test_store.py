@@ -78,3 +78,25 @@ def test_stream_loads_every_chunk_whatever_the_batch_size(tmp_path: Path):
         bulk_load_stream(store, iter(chunks), batch_bytes=batch_bytes)
         assert len(store) == 100
         del store
+
+
+def test_a_failing_producer_stops_the_load_and_its_error_reaches_the_caller(tmp_path: Path):
+    from gcm_graph.store import bulk_load_stream
+
+    def chunks():
+        yield f'<{EX}s> <{EX}p> "1" <{EX}g> .\n'.encode()
+        raise RuntimeError("worker exploded")
+
+    store = pyoxigraph.Store(str(tmp_path / "store"))
+    with pytest.raises(RuntimeError, match="worker exploded"):
+        bulk_load_stream(store, chunks())
+
+
+def test_bad_nquads_fail_in_the_caller_even_with_chunks_still_coming(tmp_path: Path):
+    from gcm_graph.store import bulk_load_stream
+
+    good = f'<{EX}s> <{EX}p> "1" <{EX}g> .\n'.encode()
+    chunks = [b"<not a quad\n", *([good] * 100)]
+    store = pyoxigraph.Store(str(tmp_path / "store"))
+    with pytest.raises(SyntaxError):
+        bulk_load_stream(store, iter(chunks), batch_bytes=1, ahead=2)

@@ -4,10 +4,11 @@ Every graph reaches the build as one N-Triples chunk, and the three dumps are ch
 N-Quads adds the graph name to each line, TriG wraps the chunk in ``<graph> { … }`` (N-Triples lines are
 valid TriG and Turtle statements), and Turtle — which has no named graphs — is the concatenation of all
 chunks, i.e. the union of the graphs. Compression is most of the dumps' cost, so each graph is compressed
-where it is made (in the build's worker processes, in parallel) into one gzip member per file, and the
-parent only appends members: a gzip file may be a series of members (RFC 1952), which Python's ``gzip``,
-``zcat`` and the ``oxigraph`` CLI all read to the end. No dump is ever held in memory, and the N-Quads text
-is what the store itself loads.
+where it is made (in the build's worker processes, in parallel): the N-Triples once, for both the Turtle
+file and the TriG file (whose members are that one between two tiny ones). The parent only appends
+members: a gzip file may be a series of members (RFC 1952), which Python's ``gzip``, ``zcat`` and the
+``oxigraph`` CLI all read to the end. No dump is ever held in memory, and the N-Quads text is what the store
+itself loads.
 """
 
 from __future__ import annotations
@@ -70,9 +71,13 @@ def graph_dump(graph_iri: str, ntriples: bytes) -> GraphDump:
     b'<http://g> {\\n<http://s> <http://p> "o" .\\n}\\n'
     """
     nquads = to_nquads(graph_iri, ntriples)
-    texts = (nquads, f"<{graph_iri}> {{\n".encode() + ntriples + b"}\n", ntriples)
-    members = tuple(gzip.compress(text, compresslevel=COMPRESSION, mtime=0) for text in texts)
-    return GraphDump(graph_iri, nquads, members, ntriples.count(b"\n"))
+    turtle = _member(ntriples)
+    trig = _member(f"<{graph_iri}> {{\n".encode()) + turtle + _member(b"}\n")  # the Turtle member, wrapped
+    return GraphDump(graph_iri, nquads, (_member(nquads), trig, turtle), ntriples.count(b"\n"))
+
+
+def _member(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=COMPRESSION, mtime=0)
 
 
 class DumpWriter:
