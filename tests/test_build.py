@@ -38,6 +38,8 @@ def test_build_counts_every_report_and_numbered_paragraph(built_settings: Settin
     assert info["counts"]["paragraphs"] == EXPECTED_PARAGRAPHS
     assert info["counts"]["footnotes"] == (21 + 1 + 5) + 1 + 35 + 28  # A/76/642: numbered, summary, box
     assert info["warnings"] == []
+    stages = {"workers cpu", "bulk load", "parent wait workers", "parent wait load", "parent finish"}
+    assert stages <= set(info["stages"])
     rows = _select(built_settings, "PREFIX gcm: <https://w3id.org/gcm/ontology#> "
                                    "SELECT (COUNT(?p) AS ?n) WHERE { ?p a gcm:Paragraph }")
     assert int(rows[0]["n"]) == EXPECTED_PARAGRAPHS

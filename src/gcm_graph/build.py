@@ -147,7 +147,7 @@ def build_store(settings: Settings, progress: Progress | None = None, jobs: int 
             outputs = _process_all(corpus, activity, jobs, clock)
             graphs = _graphs(outputs, corpus, activity, started, info, progress, clock)
             with clock("parent stream"):
-                bulk_load_stream(store, _dumped(graphs, dumps, clock))
+                clock.add("bulk load", bulk_load_stream(store, _dumped(graphs, dumps, clock)))
             info.dumps = [dump.as_json() for dump in dumps.finish()]
         with clock("parent finish"):
             store.optimize()
@@ -199,11 +199,11 @@ def _dumped(graphs: Iterable[GraphDump], dumps: DumpWriter, clock: Stopwatch) ->
 
 
 def _stages(seconds: dict[str, float]) -> dict[str, float]:
-    """The stopwatch's sums, plus the load: what the stream took beyond waiting, the dumps and the parent's
-    own graphs is time spent inside the bulk load."""
-    inside = ("parent wait", "parent dumps", "parent graphs")
-    load = seconds.get("parent stream", 0.0) - sum(seconds.get(stage, 0.0) for stage in inside)
-    return {stage: round(value, 3) for stage, value in {**seconds, "parent load": load}.items()}
+    """The stopwatch's sums, plus the time the parent waited for the load thread: what the stream took
+    beyond waiting for workers, the dumps and the parent's own graphs (a full queue, then the last writes)."""
+    inside = ("parent wait workers", "parent dumps", "parent graphs")
+    blocked = seconds.get("parent stream", 0.0) - sum(seconds.get(stage, 0.0) for stage in inside)
+    return {stage: round(value, 3) for stage, value in {**seconds, "parent wait load": blocked}.items()}
 
 
 def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None, clock: Stopwatch,
@@ -213,7 +213,7 @@ def _process_all(corpus: list[SeedSource], activity: str, jobs: int | None, cloc
     symbols = tuple(source.meta.symbol for source in corpus)
     if workers == 1:
         for source in corpus:
-            with clock("parent wait"):
+            with clock("parent wait workers"):
                 output = process_report(source, activity, symbols)
             yield output
         return
@@ -240,7 +240,7 @@ def _yield_to_the_load() -> None:
 
 
 def _result(future: Future[ReportOutput], clock: Stopwatch) -> ReportOutput:
-    with clock("parent wait"):
+    with clock("parent wait workers"):
         return future.result()
 
 

@@ -57,7 +57,7 @@ def open_for_writing(build_dir: Path) -> pyoxigraph.Store:
 
 
 def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterable[bytes], batch_bytes: int = 16 << 20,
-                     ahead: int = 16) -> None:
+                     ahead: int = 16) -> float:
     """Bulk-load a stream of N-Quads chunks (each made of whole lines). Each bulk load buffers what it
     reads before writing, so the stream is cut into batches of about ``batch_bytes``, small enough to keep
     memory flat however large the corpus (the loader holds about three times a batch in memory). Smaller
@@ -68,15 +68,20 @@ def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterable[bytes], batch_byt
 
     Reading a batch is quick; nine tenths of its time come after, when pyoxigraph sorts and writes it with
     the GIL released. So the load runs in a thread of its own and this one keeps taking chunks in meanwhile
-    (up to ``ahead`` of them wait): whoever makes the chunks is not stalled for every write."""
+    (up to ``ahead`` of them wait): whoever makes the chunks is not stalled for every write. Returns the
+    seconds the load thread spent in pyoxigraph's bulk loads."""
     waiting: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=ahead)
     failed: list[BaseException] = []
+    busy = 0.0
 
     def load() -> None:
+        nonlocal busy
         try:
             for batch in _batches(_received(waiting), batch_bytes):
                 reader = io.BufferedReader(_ChunkReader(batch), buffer_size=1 << 20)
+                start = time.perf_counter()
                 store.bulk_load(input=reader, format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
+                busy += time.perf_counter() - start
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread below
             failed.append(error)
             while waiting.get() is not None:  # unblock the producer until it sends the end
@@ -97,6 +102,7 @@ def bulk_load_stream(store: pyoxigraph.Store, chunks: Iterable[bytes], batch_byt
         loader.join()
     if failed:
         raise failed[0]
+    return busy
 
 
 def _received(waiting: queue.Queue[bytes | BaseException | None]) -> Iterator[bytes]:
