@@ -1,13 +1,14 @@
 """Serialise a query result with pyoxigraph's own writers, cut at a row cap that the caller learns of.
 
 The cap is applied before a single byte is sent, so the HTTP status (and the ``X-GCM-Truncated`` header)
-can be decided first. pyoxigraph cannot serialise part of a ``QuerySolutions``, so the kept rows are written
-as SPARQL TSV (whose terms are exactly N-Triples, i.e. ``str(term)``), re-read with
-``parse_query_results`` and serialised from there into the negotiated format.
+can be decided first. pyoxigraph cannot serialise part of a ``QuerySolutions``, so it writes SPARQL TSV into a sink
+that stops it past the cap; the kept rows are re-read with ``parse_query_results`` and serialised from there
+into the negotiated format.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
@@ -71,18 +72,50 @@ def _require(media: str | None, form: str) -> str:
     return media
 
 
+class _Enough(Exception):
+    """Raised by :class:`_TsvSink` to stop pyoxigraph's serialiser once the cap is passed."""
+
+
+class _TsvSink(io.RawIOBase):
+    """Collects SPARQL TSV (a header line, then one line per row: newlines inside terms are escaped) and
+    stops the writer as soon as it holds more than ``lines`` lines, so a huge result is never written out."""
+
+    def __init__(self, lines: int) -> None:
+        self.data = bytearray()
+        self.lines = 0
+        self.limit = lines
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self.data += chunk
+        self.lines += bytes(chunk).count(b"\n")
+        if self.lines > self.limit:
+            raise _Enough
+        return len(chunk)
+
+    def first_lines(self, count: int) -> bytes:
+        end = 0
+        for _ in range(count):
+            end = self.data.index(b"\n", end) + 1
+        return bytes(self.data[:end])
+
+
 def _render_solutions(solutions: QuerySolutions, media: str, max_rows: int) -> Rendered:
-    variables = [variable.value for variable in solutions.variables]
-    rows = list(islice(solutions, max_rows + 1))
-    truncated = len(rows) > max_rows
-    del rows[max_rows:]
-    lines = ["\t".join("?" + name for name in variables)]
-    lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
-    tsv = ("\n".join(lines) + "\n").encode()
+    """pyoxigraph writes the rows as TSV (in Rust, no Python object per term) into a sink that stops it
+    after ``max_rows`` + 1 rows; the kept rows are re-read and written in the negotiated format."""
+    sink = _TsvSink(max_rows + 1)
+    try:
+        solutions.serialize(sink, format=QueryResultsFormat.TSV)
+    except _Enough:
+        pass
+    rows = min(sink.lines - 1, max_rows)
+    tsv = sink.first_lines(rows + 1)
     fmt = SOLUTION_FORMATS[media]
     body = tsv if fmt == QueryResultsFormat.TSV else parse_query_results(
         tsv, format=QueryResultsFormat.TSV).serialize(format=fmt)
-    return Rendered(_content_type(media), body, len(rows), truncated)
+    return Rendered(_content_type(media), body, rows, sink.lines - 1 > max_rows)
 
 
 def _render_graph(triples: Iterable[Triple], media: str, max_rows: int) -> Rendered:
