@@ -68,7 +68,8 @@ def test_construct_formats_parse_back_to_the_same_triple(client, accept):
 
 
 def test_format_parameter_and_post_forms(client):
-    assert get(client, "ASK {}", Accept="text/html").status_code == 406
+    assert get(client, "ASK {}", Accept="image/png").status_code == 406
+    assert get(client, "ASK {}", Accept="text/html").mimetype == "text/html"  # the query page, with its answer
     assert client.get("/sparql?format=csv&query=" + quote("ASK {}")).data.strip() == b"true"
     direct = client.post("/sparql", data=CONSTRUCT, content_type="application/sparql-query",
                          headers={"Accept": "application/n-triples"})

@@ -18,16 +18,17 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, render_template, request
 
 from ..endpoint.description import service_description
-from ..endpoint.errors import NotAcceptable, QueryTimeout
+from ..endpoint.errors import NotAcceptable, ProtocolError, QueryTimeout
 from ..endpoint.execution import QueryJob
 from ..endpoint.guard import check_query
-from ..endpoint.negotiation import GRAPH_FORMATS, choose_formats
-from ..endpoint.request import parse_query_request
+from ..endpoint.negotiation import GRAPH_FORMATS, best_match, choose_formats
+from ..endpoint.request import QueryRequest, parse_query_request
 from ..endpoint.results import Rendered
 from . import state
 from .pages.catalog import load_queries
 from .rdf_responses import HTML, etag_for, negotiate, rdf_response
 from .replay import REPLAYABLE
+from .result_table import RESULT_TYPES, TABLE_FORMATS, TABLE_ROWS, ResultTable, result_table
 
 bp = Blueprint("sparql", __name__)
 _CHUNK = 64 * 1024
@@ -48,6 +49,30 @@ def _describe_service() -> Response:
     response = rdf_response(triples, media, etag=app.build.build_id if app.build else None)
     response.vary.add("Accept")
     return response
+
+
+def _result_page(parsed: QueryRequest) -> Response | tuple[str, int]:
+    """A browser's GET with a query (the no-JavaScript form, a shared link): the query page with the query
+    in the editor and its answer as a table, run under the same guard, budget, timeout and caches."""
+    app = state()
+    settings = app.settings
+    served = app.served
+    table: ResultTable | None = None
+    error, status = None, 200
+    try:
+        check_query(parsed.query, settings.service_allowlist)
+        job = QueryJob(parsed.query, TABLE_FORMATS, min(settings.max_rows, TABLE_ROWS), parsed.default_graphs,
+                       parsed.named_graphs, base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
+        rendered = served.results.get(job)
+        if rendered is None:
+            rendered = _run_within_budget(job, min(parsed.timeout or settings.query_timeout, settings.query_timeout))
+            served.results.put(job, rendered)
+        table = result_table(rendered)
+    except ProtocolError as failure:
+        error, status = str(failure), failure.status
+    page = render_template("sparql.html", queries=load_queries(settings.queries_dir), query_text=parsed.query,
+                           table=table, error=error)
+    return page, status
 
 
 def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
@@ -77,6 +102,9 @@ def sparql() -> Response:
                                  settings.max_request_bytes)
     if parsed is None:
         return _describe_service()
+    if method == "GET" and parsed.format is None and best_match(request.headers.get("Accept"),
+                                                                [*RESULT_TYPES, HTML]) == HTML:
+        return _result_page(parsed)
     form = check_query(parsed.query, settings.service_allowlist)
     formats = choose_formats(request.headers.get("Accept"), parsed.format)
     if form is not None and formats.for_form(form) is None:

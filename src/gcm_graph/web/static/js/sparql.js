@@ -1,4 +1,5 @@
-// Mounts YASGUI on #yasgui, pointed at our own endpoint, with one tab per named query of queries/.
+// Mounts YASGUI on #yasgui, pointed at our own endpoint, with one tab per named query of queries/
+// (and, first, the query the page was asked for, if any).
 // No request leaves the site: YASGUI's default endpoint and its outside prefix/autocomplete lookups
 // are replaced or switched off.
 (function () {
@@ -21,13 +22,16 @@
     items.forEach(function (item, index) {
       var text = item.querySelector("pre.rq code").textContent;
       var name = item.getAttribute("data-title");
-      if (index === 0) {
+      if (index === 0 && !root.hasAttribute("data-query")) {
         first.setQuery(text);
         first.setName(name);
       } else {  // tabs other than the active one get their query as config: their editor is not drawn yet
         yasgui.addTab(false, { name: name, yasqe: { value: text } });
       }
     });
+    if (root.hasAttribute("data-query")) {  // a query sent with the form or a shared link: it opens first
+      first.setQuery(root.getAttribute("data-query"));
+    }
     window.gcmYasgui = yasgui;
   });
 })();
