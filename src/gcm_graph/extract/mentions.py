@@ -108,14 +108,19 @@ def _generic(text: str, start: int, end: int) -> bool:
     return end - start <= _SHORT_NAME and text[:start].endswith(GENERIC_MODIFIERS)
 
 
-def _begins_body_name(text: str, end: int) -> bool:
-    """Does the name run on from ``end`` to a non-governmental body's ending (协会, 公司 …)?"""
+def _name_run(text: str, end: int, longest: int) -> str:
+    """The text from ``end`` up to the first character that cannot be inside a name (at most ``longest``)."""
     run = []
-    for char in text[end:end + _LONGEST_BODY_NAME]:
+    for char in text[end:end + longest]:
         if char in _NAME_STOPS:
             break
         run.append(char)
-    name = "".join(run)
+    return "".join(run)
+
+
+def _begins_body_name(text: str, end: int) -> bool:
+    """Does the name run on from ``end`` to a non-governmental body's ending (协会, 公司 …)?"""
+    name = _name_run(text, end, _LONGEST_BODY_NAME)
     return any(suffix in name for suffix in BODY_SUFFIXES)
 
 
@@ -125,12 +130,7 @@ def _begins_programme_name(text: str, end: int) -> bool:
     >>> _begins_programme_name("联合国打击人口贩运合作行动重点关注", 3), _begins_programme_name("联合国支持各国行动", 3)
     (True, False)
     """
-    run = []
-    for char in text[end:end + _LONGEST_PROGRAMME_NAME]:
-        if char in _NAME_STOPS:
-            break
-        run.append(char)
-    name = "".join(run)
+    name = _name_run(text, end, _LONGEST_PROGRAMME_NAME)
     if name.startswith(UN_VERBS):
         return False
     return any(0 < name.find(head) for head in PROGRAMME_HEADS)
