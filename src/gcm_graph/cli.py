@@ -171,9 +171,9 @@ def validate(store: Path | None) -> None:
               help="Seconds of query time each client (address + User-Agent) may use per minute, "
                    "then 429 (default 60; 0: no budget).")
 @click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
-              help="HTTP threads per web process.")
+              help="Python threads running the app per web process (granian handles HTTP itself).")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Web processes sharing the port.")
+              help="Web processes sharing the port (granian workers, each with its own query workers).")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
               help="A SERVICE endpoint queries may call (repeatable; e.g. https://query.wikidata.org/sparql). "
                    "Every other SERVICE is refused before it runs.")
