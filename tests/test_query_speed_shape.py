@@ -103,6 +103,15 @@ WHERE {
 }
 GROUP BY ?year ?identifier
 ORDER BY ?year ?identifier""", ("year", "identifier")),
+    "practices-to-review": ("""
+SELECT ?practice ?confidence ?rule ?description ?paragraph
+WHERE {
+  ?practice a gcm:Practice ; gcm:confidence ?confidence ; prov:wasDerivedFrom ?paragraph .
+  OPTIONAL { ?practice gcm:rule ?rule }
+  OPTIONAL { ?practice dcterms:description ?description }
+}
+ORDER BY ?confidence ?practice
+LIMIT 100""", ("confidence", "practice")),
     "regional-review-attendees": ("""
 SELECT ?meeting ?title ?start ?participant ?participantEn ?participantZh ?how
 WHERE {
