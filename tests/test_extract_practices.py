@@ -117,5 +117,6 @@ def test_the_supporter_of_a_deed_is_one_of_its_actors() -> None:
 
 
 def test_reaching_or_concluding_an_agreement_is_a_deed() -> None:
-    assert [summary(p)[0] for p in practices("大韩民国和越南就社会保险缴款的转移达成协议。", ("K. 社会保障",))] == [("KOR", "VNM")]
+    found = practices("大韩民国和越南就社会保险缴款的转移达成协议。", ("K. 社会保障",))
+    assert [summary(p)[0] for p in found] == [("KOR", "VNM")]
     assert [summary(p)[0] for p in practices("2018 年，白俄罗斯与哈萨克斯坦缔结了养恤金协定。")] == [("BLR", "KAZ")]
