@@ -21,7 +21,7 @@ from ..endpoint.description import service_description
 from ..endpoint.errors import NotAcceptable, ProtocolError, QueryTimeout
 from ..endpoint.execution import QueryJob
 from ..endpoint.guard import check_query
-from ..endpoint.negotiation import GRAPH_FORMATS, best_match, choose_formats
+from ..endpoint.negotiation import GRAPH_FORMATS, Formats, best_match, choose_formats
 from ..endpoint.request import QueryRequest, parse_query_request
 from ..endpoint.results import Rendered
 from . import state
@@ -54,25 +54,31 @@ def _describe_service() -> Response:
 def _result_page(parsed: QueryRequest) -> Response | tuple[str, int]:
     """A browser's GET with a query (the no-JavaScript form, a shared link): the query page with the query
     in the editor and its answer as a table, run under the same guard, budget, timeout and caches."""
-    app = state()
-    settings = app.settings
-    served = app.served
+    settings = state().settings
     table: ResultTable | None = None
     error, status = None, 200
     try:
         check_query(parsed.query, settings.service_allowlist)
-        job = QueryJob(parsed.query, TABLE_FORMATS, min(settings.max_rows, TABLE_ROWS), parsed.default_graphs,
-                       parsed.named_graphs, base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
-        rendered = served.results.get(job)
-        if rendered is None:
-            rendered = _run_within_budget(job, min(parsed.timeout or settings.query_timeout, settings.query_timeout))
-            served.results.put(job, rendered)
-        table = result_table(rendered)
+        table = result_table(_answer(parsed, TABLE_FORMATS, min(settings.max_rows, TABLE_ROWS)))
     except ProtocolError as failure:
         error, status = str(failure), failure.status
     page = render_template("sparql.html", queries=load_queries(settings.queries_dir), query_text=parsed.query,
                            table=table, error=error)
     return page, status
+
+
+def _answer(parsed: QueryRequest, formats: Formats, max_rows: int) -> Rendered:
+    """``parsed`` answered in ``formats``, cut at ``max_rows``: from the served build's result cache, else run
+    within the client's budget and the query timeout (which the client's ``timeout=`` may only lower)."""
+    app = state()
+    settings = app.settings
+    job = QueryJob(parsed.query, formats, max_rows, parsed.default_graphs, parsed.named_graphs,
+                   base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
+    rendered = app.served.results.get(job)
+    if rendered is None:
+        rendered = _run_within_budget(job, min(parsed.timeout or settings.query_timeout, settings.query_timeout))
+        app.served.results.put(job, rendered)
+    return rendered
 
 
 def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
@@ -114,14 +120,8 @@ def sparql() -> Response:
         etag = etag_for(served.build.build_id, request.query_string, formats)
         if request.if_none_match.contains(etag):
             return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
-    job = QueryJob(parsed.query, formats, settings.max_rows, parsed.default_graphs, parsed.named_graphs,
-                   base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
-    timeout = min(parsed.timeout or settings.query_timeout, settings.query_timeout)
     started = time.perf_counter()
-    rendered = served.results.get(job)
-    if rendered is None:
-        rendered = _run_within_budget(job, timeout)
-        served.results.put(job, rendered)
+    rendered = _answer(parsed, formats, settings.max_rows)
     response = Response(_chunks(rendered.body), content_type=rendered.media_type)
     response.headers["Content-Length"] = str(len(rendered.body))
     response.headers["X-GCM-Query-Time"] = f"{(time.perf_counter() - started) * 1000:.1f}ms"
