@@ -34,11 +34,13 @@ from .years import stated_years
 ACTOR_KINDS = ("country", "organization", "local", "person")
 SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
-SEPARATOR = re.compile(r"^(?:\s|、|和|与|及|以及|,|，)*$")
+#: what joins the actors of a chain ("老挝人民民主共和国、缅甸、泰国和越南")
+JOINER = r"(?:\s|、|和|与|及|以及|,|，)"
+SEPARATOR = re.compile(rf"^{JOINER}*$")
 #: "挪威统计局、欧盟统计局和难民署": an organ of the state after a country, then the next actor of the chain
-ORGAN_SEPARATOR = re.compile(r"^(?:政府|[\u4e00-\u9fff]{1,6}?[部局署厅])(?:\s|、|和|与|及|以及|,|，)+$")
+ORGAN_SEPARATOR = re.compile(rf"^(?:政府|[\u4e00-\u9fff]{{1,6}}?[部局署厅]){JOINER}+$")
 #: "联合国各机构、太平洋岛屿论坛秘书处…": the parts of an organization, then the next actor of the chain
-PARTS_SEPARATOR = re.compile(r"^(?:各?(?:机构|实体)|系统|国家工作队)(?:\s|、|和|与|及|以及|,|，)+$")
+PARTS_SEPARATOR = re.compile(rf"^(?:各?(?:机构|实体)|系统|国家工作队){JOINER}+$")
 TRAILING_ALIAS = re.compile(r"\s*[(（][^()（）]{1,20}[)）]")
 FILLERS = re.compile(
     r"^\s*(?:例如|包括|此外|另外|同时|为此|因此|而且|而|并且|并|还|但是|但|同样|其中|以及|最后|首先|其次|此后"
