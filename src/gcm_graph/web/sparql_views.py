@@ -42,7 +42,7 @@ def _chunks(body: bytes) -> Iterator[bytes]:
 def _describe_service() -> Response:
     app = state()
     if negotiate([*GRAPH_FORMATS, HTML]) == HTML:
-        return Response(render_template("sparql.html", queries=load_queries(app.settings.queries_dir)))
+        return Response(_query_page())
     media = negotiate(list(GRAPH_FORMATS))
     triples = service_description(app.base_url() + "sparql", app.build, app.settings.query_timeout,
                                   app.settings.max_rows)
@@ -62,9 +62,12 @@ def _result_page(parsed: QueryRequest) -> Response | tuple[str, int]:
         table = result_table(_answer(parsed, TABLE_FORMATS, min(settings.max_rows, TABLE_ROWS)))
     except ProtocolError as failure:
         error, status = str(failure), failure.status
-    page = render_template("sparql.html", queries=load_queries(settings.queries_dir), query_text=parsed.query,
-                           table=table, error=error)
-    return page, status
+    return _query_page(query_text=parsed.query, table=table, error=error), status
+
+
+def _query_page(**answer: object) -> str:
+    """The query page: YASGUI with the named queries of queries/ (read afresh, so edits show at once)."""
+    return render_template("sparql.html", queries=load_queries(state().settings.queries_dir), **answer)
 
 
 def _answer(parsed: QueryRequest, formats: Formats, max_rows: int) -> Rendered:
