@@ -10,7 +10,7 @@ from gcm_graph import backend as backend_module
 from gcm_graph.backend import LocalBackend
 from gcm_graph.endpoint.errors import QuerySyntaxError
 from gcm_graph.endpoint.execution import QueryJob
-from gcm_graph.endpoint.lookup import is_lookup
+from gcm_graph.endpoint.lookup import lookup_form
 from gcm_graph.endpoint.negotiation import choose_formats
 from gcm_graph.settings import Settings
 
@@ -66,12 +66,12 @@ NOT_LOOKUPS = [
 
 @pytest.mark.parametrize("query", [*LOOKUPS, ESCAPED])
 def test_lookups_are_recognised(query: str):
-    assert is_lookup(query)
+    assert lookup_form(query) in ("SELECT", "ASK")
 
 
 @pytest.mark.parametrize("query", NOT_LOOKUPS)
 def test_everything_else_goes_to_the_workers(query: str):
-    assert not is_lookup(query)
+    assert lookup_form(query) is None
 
 
 @pytest.fixture()

@@ -24,7 +24,7 @@ import pyoxigraph
 from .endpoint.errors import QuerySyntaxError, QueryTimeout, RemoteFailed
 from .endpoint.execution import Failure, QueryJob
 from .endpoint.execution import execute as execute_job
-from .endpoint.lookup import is_lookup
+from .endpoint.lookup import lookup_form
 from .endpoint.pool import WorkerPool
 from .endpoint.results import Rendered, render
 from .settings import Settings
@@ -110,7 +110,7 @@ class LocalBackend(Backend):
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
         """A single-pattern lookup runs here (its cost is bounded by the rows read, see
         :mod:`gcm_graph.endpoint.lookup`) unless it has more than ``LOOKUP_ROWS`` rows; all else in the pool."""
-        if not job.default_graphs and not job.named_graphs and is_lookup(job.query):
+        if not job.default_graphs and not job.named_graphs and lookup_form(job.query):
             capped = replace(job, max_rows=min(job.max_rows, LOOKUP_ROWS))
             outcome = execute_job(self.store, capped)
             if isinstance(outcome, Failure):

@@ -11,17 +11,18 @@ what the parser sees): a prologue of PREFIX/BASE, then ``SELECT`` (``*`` or vari
 optional ``WHERE``, ``{`` three terms and an optional ``.`` ``}``, and an optional ``LIMIT n``. Anything else
 (FILTER, OPTIONAL, paths, blank nodes, FROM, DISTINCT, a second pattern, a repeated variable …) is not a lookup.
 
->>> is_lookup('SELECT ?p ?o WHERE { <https://w3id.org/gcm/id/report/A-76-642> ?p ?o }')
-True
->>> is_lookup('PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?c { ?c skos:prefLabel "泰国"@zh } LIMIT 5')
-True
->>> is_lookup('SELECT ?s WHERE { ?s <http://x/p>* ?o }'), is_lookup('SELECT * { ?x ?p ?x }')
-(False, False)
+>>> lookup_form('SELECT ?p ?o WHERE { <https://w3id.org/gcm/id/report/A-76-642> ?p ?o }')
+'SELECT'
+>>> lookup_form('PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ASK { ?c skos:prefLabel "泰国"@zh }')
+'ASK'
+>>> lookup_form('SELECT ?s WHERE { ?s <http://x/p>* ?o }'), lookup_form('SELECT * { ?x ?p ?x }')
+(None, None)
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .scanner import unescape_codepoints
 
@@ -56,10 +57,13 @@ def _tokens(query: str) -> list[tuple[str, str]] | None:
     return tokens
 
 
-def is_lookup(query: str) -> bool:
+@lru_cache(maxsize=64)  # asked twice per request: may this skip Flask, may it skip the workers
+def lookup_form(query: str) -> str | None:
+    """"SELECT" or "ASK" if ``query`` is a lookup, else None. A lookup needs no other check: the whitelist
+    leaves no room for an update or a SERVICE call."""
     tokens = _tokens(unescape_codepoints(query))
     if tokens is None:
-        return False
+        return None
     i = 0
     while i < len(tokens) and tokens[i][0] in ("word:PREFIX", "word:BASE"):
         if tokens[i][0] == "word:PREFIX":
@@ -67,14 +71,14 @@ def is_lookup(query: str) -> bool:
                     and tokens[i + 1][1].endswith(":"):
                 i += 3
                 continue
-            return False
+            return None
         if tokens[i + 1:i + 2] and tokens[i + 1][0] == "iri":
             i += 2
             continue
-        return False
+        return None
     kinds = [kind for kind, _ in tokens[i:]]
     if kinds[:1] == ["word:SELECT"]:
-        rest = kinds[1:]
+        form, rest = "SELECT", kinds[1:]
         if rest[:1] == ["punct"] and tokens[i + 1][1] == "*":
             rest = rest[1:]
         else:
@@ -82,11 +86,11 @@ def is_lookup(query: str) -> bool:
             while rest[:1] == ["var"]:
                 rest, projected = rest[1:], projected + 1
             if not projected:
-                return False
+                return None
     elif kinds[:1] == ["word:ASK"]:
-        rest = kinds[1:]
+        form, rest = "ASK", kinds[1:]
     else:
-        return False
+        return None
     body = tokens[len(tokens) - len(rest):]
     if body[:1] and body[0][0] == "word:WHERE":
         body = body[1:]
@@ -95,9 +99,9 @@ def is_lookup(query: str) -> bool:
     if body[-2:-1] == [("punct", ".")]:
         body = body[:-2] + body[-1:]
     if len(body) != 5 or body[0] != ("punct", "{") or body[4] != ("punct", "}"):
-        return False
+        return None
     terms = body[1:4]
     if any(kind not in _TERM_KINDS for kind, _ in terms):
-        return False
+        return None
     variables = [text[1:] for kind, text in terms if kind == "var"]
-    return len(variables) == len(set(variables))
+    return form if len(variables) == len(set(variables)) else None

@@ -13,6 +13,8 @@ from ..endpoint.budget import QueryBudget
 from ..endpoint.build_info import BuildInfo
 from ..endpoint.cache import ResultCache
 from ..settings import Settings
+from .answers import service_base
+from .lookup_lane import LookupLane
 from .reloading import BuildFollower, Served
 from .replay import ReplayFront
 
@@ -53,9 +55,7 @@ class AppState:
 
     def base_url(self) -> str:
         """The public root URL ending in '/', from settings.public_url or else the request."""
-        if self.settings.public_url:
-            return self.settings.public_url.rstrip("/") + "/"
-        return f"{request.scheme}://{request.host}{request.root_path}/"
+        return service_base(self.settings.public_url, request.scheme, request.host, request.root_path)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(resource_views.bp)
     app.register_blueprint(dataset_views.bp)
     http_hygiene.install(app)
-    app.wsgi_app = ReplayFront(app.wsgi_app, app_state.builds)  # type: ignore[method-assign]
+    app.wsgi_app = ReplayFront(LookupLane(app.wsgi_app, app_state), app_state.builds)  # type: ignore[method-assign]
     return app
 
 

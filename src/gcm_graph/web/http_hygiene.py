@@ -7,13 +7,14 @@ app on another origin must be able to query the endpoint. ``Last-Modified`` is t
 
 from __future__ import annotations
 
-import gzip
 import logging
 import time
 import zlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from flask import Flask, Response, g, request
+from werkzeug.http import parse_accept_header
 
 from ..endpoint.errors import ProtocolError
 
@@ -23,17 +24,38 @@ _COMPRESSIBLE = ("text/", "application/sparql-results", "application/json", "app
                  "application/n-triples", "application/n-quads", "application/trig", "application/rdf+xml",
                  "application/xml", "image/svg+xml", "application/javascript")
 _EXPOSED = "ETag, Last-Modified, Link, X-GCM-Truncated, X-GCM-Rows, X-GCM-Query-Time, Retry-After"
+#: sent with every response (the lookup lane in front of Flask sends them too)
+CORS_HEADERS = (("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", _EXPOSED))
 _MIN_GZIP = 1024
 
 
-def error_response(error: ProtocolError) -> Response:
-    response = Response(str(error) + "\n", status=error.status, mimetype="text/plain")
+def error_parts(error: ProtocolError) -> tuple[int, list[tuple[str, str]], bytes]:
+    """A refusal as status, headers and a plain-text body naming the parameter at fault."""
+    headers = [("Content-Type", "text/plain; charset=utf-8")]
     if error.retry_after is not None:
-        response.headers["Retry-After"] = str(error.retry_after)
-    return response
+        headers.append(("Retry-After", str(error.retry_after)))
+    return error.status, headers, (str(error) + "\n").encode()
 
 
-def _gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+def error_response(error: ProtocolError) -> Response:
+    status, headers, body = error_parts(error)
+    return Response(body, status=status, headers=headers)
+
+
+@lru_cache(maxsize=256)
+def accepts_gzip(accept_encoding: str | None) -> bool:
+    """Whether the client takes gzip (``gzip;q=0`` refuses it; ``*`` accepts it). Memoised: clients send
+    few distinct headers."""
+    return bool(accept_encoding) and parse_accept_header(accept_encoding).quality("gzip") > 0
+
+
+def worth_compressing(media_type: str, length: int | None) -> bool:
+    """Text-like bodies of unknown length (streamed) or of at least 1 KiB: smaller ones gain nothing."""
+    return media_type.startswith(_COMPRESSIBLE) and (length is None or length >= _MIN_GZIP)
+
+
+def gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """One gzip member over ``chunks`` (no timestamp in its header, so equal bodies compress equally)."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
     for chunk in chunks:
         if data := compressor.compress(chunk):
@@ -43,17 +65,16 @@ def _gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
 
 def _compress(response: Response) -> None:
     if (response.direct_passthrough or response.status_code != 200 or "Content-Encoding" in response.headers
-            or not response.mimetype.startswith(_COMPRESSIBLE)
-            or "gzip" not in request.accept_encodings):
+            or not accepts_gzip(request.headers.get("Accept-Encoding"))):
+        return
+    length = response.content_length if response.is_streamed else len(response.get_data())
+    if not worth_compressing(response.mimetype or "", length):
         return
     if response.is_streamed:
-        response.response = _gzip_stream(response.response)
+        response.response = gzip_stream(response.response)
         response.headers.pop("Content-Length", None)
     else:
-        data = response.get_data()
-        if len(data) < _MIN_GZIP:
-            return
-        response.set_data(gzip.compress(data, 6))
+        response.set_data(b"".join(gzip_stream([response.get_data()])))
     response.headers["Content-Encoding"] = "gzip"
     response.vary.add("Accept-Encoding")
 
@@ -67,8 +88,7 @@ def install(app: Flask) -> None:
 
     @app.after_request
     def _hygiene(response: Response) -> Response:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-        response.headers["Access-Control-Expose-Headers"] = _EXPOSED
+        response.headers.update(CORS_HEADERS)
         if request.method == "OPTIONS":
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"

@@ -22,7 +22,7 @@ from typing import Any
 
 from werkzeug.http import parse_etags
 
-from .http_hygiene import log_access
+from .http_hygiene import accepts_gzip, log_access
 from .reloading import BuildFollower
 
 #: the environ key through which a view offers its answer for replay
@@ -50,7 +50,7 @@ def request_key(environ: dict[str, Any]) -> tuple[str, ...] | None:
     query_string = environ.get("QUERY_STRING", "")
     if not query_string:
         return None
-    gzip_ok = "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "").lower()
+    gzip_ok = accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING"))
     return (environ["PATH_INFO"], query_string, environ.get("HTTP_ACCEPT", ""), "gzip" if gzip_ok else "",
             environ.get("HTTP_HOST", ""), environ.get("SCRIPT_NAME", ""))
 
@@ -96,10 +96,12 @@ class ReplayFront:
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
         body = self.app(environ, capture)
+        if isinstance(body, list):  # answered whole (the lookup lane does): keep it now
+            self._keep(key, environ, sent, body)
+            return body
         return self._copy(key, environ, sent, body)
 
-    @staticmethod
-    def _copy(key: tuple[str, ...], environ: dict[str, Any], sent: dict[str, Any], body: Iterable[bytes]
+    def _copy(self, key: tuple[str, ...], environ: dict[str, Any], sent: dict[str, Any], body: Iterable[bytes]
               ) -> Iterator[bytes]:
         chunks: list[bytes] = []
         try:
@@ -110,15 +112,22 @@ class ReplayFront:
             close = getattr(body, "close", None)
             if close is not None:
                 close()
+        self._keep(key, environ, sent, chunks)
+
+    @staticmethod
+    def _keep(key: tuple[str, ...], environ: dict[str, Any], sent: dict[str, Any], chunks: list[bytes]) -> None:
+        """Store an answer its view offered for replay: whole, so a streamed one only once the client has
+        read it to the end."""
         answers = environ.get(REPLAYABLE)
-        if answers is not None and sent.get("status", "").startswith("200"):
-            whole = b"".join(chunks)
-            headers = (*((name, value) for name, value in sent["headers"]
-                         if name.lower() not in ("content-length", "transfer-encoding")),
-                       ("Content-Length", str(len(whole))))
-            named = {name.lower(): value for name, value in headers}
-            answers.put(key, StoredAnswer(sent["status"], headers, whole, named.get("etag", "").strip('"') or None,
-                                          named.get("x-gcm-rows"), "x-gcm-truncated" in named))
+        if answers is None or not sent.get("status", "").startswith("200"):
+            return
+        whole = b"".join(chunks)
+        headers = (*((name, value) for name, value in sent["headers"]
+                     if name.lower() not in ("content-length", "transfer-encoding")),
+                   ("Content-Length", str(len(whole))))
+        named = {name.lower(): value for name, value in headers}
+        answers.put(key, StoredAnswer(sent["status"], headers, whole, named.get("etag", "").strip('"') or None,
+                                      named.get("x-gcm-rows"), "x-gcm-truncated" in named))
 
 
 _KEPT_ON_304 = {"etag", "vary", "last-modified", "access-control-allow-origin", "access-control-expose-headers"}

@@ -18,17 +18,18 @@ from collections.abc import Iterator
 from flask import Blueprint, Response, render_template, request
 
 from ..endpoint.description import service_description
-from ..endpoint.errors import NotAcceptable, ProtocolError, QueryTimeout
+from ..endpoint.errors import ProtocolError
 from ..endpoint.execution import QueryJob
 from ..endpoint.guard import check_query
-from ..endpoint.negotiation import GRAPH_FORMATS, Formats, best_match, choose_formats
+from ..endpoint.negotiation import GRAPH_FORMATS, Formats
 from ..endpoint.request import QueryRequest, parse_query_request
 from ..endpoint.results import Rendered
 from . import state
+from .answers import answer, answer_formats, answer_headers, client_key, wants_result_page
 from .pages.catalog import load_queries
 from .rdf_responses import HTML, etag_for, negotiate, rdf_response
 from .replay import REPLAYABLE
-from .result_table import RESULT_TYPES, TABLE_FORMATS, TABLE_ROWS, ResultTable, result_table
+from .result_table import TABLE_FORMATS, TABLE_ROWS, ResultTable, result_table
 
 bp = Blueprint("sparql", __name__)
 _CHUNK = 64 * 1024
@@ -65,38 +66,20 @@ def _result_page(parsed: QueryRequest) -> Response | tuple[str, int]:
     return _query_page(query_text=parsed.query, table=table, error=error), status
 
 
-def _query_page(**answer: object) -> str:
+def _query_page(**shown: object) -> str:
     """The query page: YASGUI with the named queries of queries/ (read afresh, so edits show at once)."""
-    return render_template("sparql.html", queries=load_queries(state().settings.queries_dir), **answer)
+    return render_template("sparql.html", queries=load_queries(state().settings.queries_dir), **shown)
 
 
 def _answer(parsed: QueryRequest, formats: Formats, max_rows: int) -> Rendered:
-    """``parsed`` answered in ``formats``, cut at ``max_rows``: from the served build's result cache, else run
-    within the client's budget and the query timeout (which the client's ``timeout=`` may only lower)."""
+    """``parsed`` answered in ``formats``, cut at ``max_rows``, within the client's budget and the query
+    timeout (which the client's ``timeout=`` may only lower)."""
     app = state()
     settings = app.settings
     job = QueryJob(parsed.query, formats, max_rows, parsed.default_graphs, parsed.named_graphs,
                    base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
-    rendered = app.served.results.get(job)
-    if rendered is None:
-        rendered = _run_within_budget(job, min(parsed.timeout or settings.query_timeout, settings.query_timeout))
-        app.served.results.put(job, rendered)
-    return rendered
-
-
-def _run_within_budget(job: QueryJob, timeout: float) -> Rendered:
-    """Run ``job`` if its client (address + User-Agent) has query time left, and charge it what it took."""
-    app = state()
-    client = f"{request.remote_addr} {request.user_agent.string}"
-    app.budget.check(client)
-    started = time.perf_counter()
-    try:
-        rendered = app.served.backend.execute(job, timeout)
-    except QueryTimeout:
-        app.budget.charge(client, time.perf_counter() - started)
-        raise
-    app.budget.charge(client, rendered.seconds)
-    return rendered
+    return answer(app.served, app.budget, job, client_key(request.remote_addr, request.user_agent.string),
+                  min(parsed.timeout or settings.query_timeout, settings.query_timeout))
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -111,13 +94,10 @@ def sparql() -> Response:
                                  settings.max_request_bytes)
     if parsed is None:
         return _describe_service()
-    if method == "GET" and parsed.format is None and best_match(request.headers.get("Accept"),
-                                                                [*RESULT_TYPES, HTML]) == HTML:
+    if method == "GET" and parsed.format is None and wants_result_page(request.headers.get("Accept")):
         return _result_page(parsed)
-    form = check_query(parsed.query, settings.service_allowlist)
-    formats = choose_formats(request.headers.get("Accept"), parsed.format)
-    if form is not None and formats.for_form(form) is None:
-        raise NotAcceptable(f"Accept: no acceptable media type can carry a {form} result")
+    formats = answer_formats(check_query(parsed.query, settings.service_allowlist), request.headers.get("Accept"),
+                             parsed.format)
     etag = None
     if method == "GET" and served.build is not None:
         etag = etag_for(served.build.build_id, request.query_string, formats)
@@ -125,17 +105,8 @@ def sparql() -> Response:
             return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
     started = time.perf_counter()
     rendered = _answer(parsed, formats, settings.max_rows)
-    response = Response(_chunks(rendered.body), content_type=rendered.media_type)
-    response.headers["Content-Length"] = str(len(rendered.body))
-    response.headers["X-GCM-Query-Time"] = f"{(time.perf_counter() - started) * 1000:.1f}ms"
-    if rendered.rows is not None:
-        response.headers["X-GCM-Rows"] = str(rendered.rows)
-    if rendered.truncated:
-        response.headers["X-GCM-Truncated"] = "true"
-    response.vary.add("Accept")
+    headers = answer_headers(rendered, etag, served.build.finished if served.build else None,
+                             (time.perf_counter() - started) * 1000)
     if etag:
-        response.set_etag(etag)
-        if served.build is not None:
-            response.last_modified = served.build.finished
         request.environ[REPLAYABLE] = served.answers
-    return response
+    return Response(_chunks(rendered.body), headers=headers)

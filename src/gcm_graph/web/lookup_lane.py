@@ -1,0 +1,110 @@
+"""Answer a machine's GET of a single-pattern lookup without entering Flask: the fast lane for unique lookups.
+
+A lookup (``<iri> ?p ?o``, see :mod:`gcm_graph.endpoint.lookup`) is what linked-data clients send most, each
+one different, so neither the result cache nor the replay front helps, and oxigraph answers it in about
+0.1 ms while Flask's request context, URL map, hooks and response object cost 0.6 ms around it (measured with
+``benchmarks/bench_sparql.py``). The lane answers exactly the requests it can answer the way the view would,
+from the same functions (:mod:`.answers`): same formats, cache, budget, headers, CORS, gzip and access log.
+Every other request goes to Flask untouched: POST and HEAD, a conditional or ranged GET, a browser (it gets
+the query page), dataset parameters or ``lang``, a query that is not a lookup, a remote backend, and any
+request the lane cannot parse (Flask then refuses it with the usual message).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from werkzeug.wsgi import get_host
+
+from ..endpoint.errors import ProtocolError
+from ..endpoint.execution import QueryJob
+from ..endpoint.lookup import lookup_form
+from ..endpoint.negotiation import Formats
+from ..endpoint.request import QueryRequest, parse_query_request
+from .answers import answer, answer_formats, answer_headers, client_key, service_base, wants_result_page
+from .http_hygiene import CORS_HEADERS, accepts_gzip, error_parts, gzip_stream, log_access, worth_compressing
+from .rdf_responses import etag_for
+from .reloading import Served
+from .replay import REPLAYABLE, StartResponse, WSGIApp
+
+if TYPE_CHECKING:
+    from . import AppState
+
+_PATHS = ("/sparql", "/sparql/")
+Headers = list[tuple[str, str]]
+
+
+class LookupLane:
+    """WSGI middleware around the Flask app, inside the replay front (which then replays its answers too)."""
+
+    def __init__(self, app: WSGIApp, state: AppState) -> None:
+        self.app = app
+        self.state = state
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        started = time.perf_counter()
+        taken = self._take(environ)
+        if taken is None:
+            return self.app(environ, start_response)
+        served = self.state.builds.enter()
+        try:
+            status, headers, body = self._respond(environ, *taken, served)
+        finally:
+            self.state.builds.leave(served)
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        named = dict(headers)
+        log_access(environ.get("REMOTE_ADDR"), "GET", f"{environ['PATH_INFO']}?{environ['QUERY_STRING']}", status,
+                   (time.perf_counter() - started) * 1000, named.get("X-GCM-Rows"), "X-GCM-Truncated" in named)
+        return [body]
+
+    def _take(self, environ: dict[str, Any]) -> tuple[QueryRequest, Formats] | None:
+        """The request and its formats if the lane answers it, else None (Flask does)."""
+        settings = self.state.settings
+        query_string = environ.get("QUERY_STRING", "")
+        if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in _PATHS
+                or settings.backend_url or "lang=" in query_string or "HTTP_RANGE" in environ
+                or any(name.startswith("HTTP_IF_") for name in environ)):
+            return None
+        try:
+            parsed = parse_query_request("GET", query_string.encode("latin-1"), None, b"",
+                                         settings.max_request_bytes)
+            if parsed is None or parsed.default_graphs or parsed.named_graphs:
+                return None
+            form = lookup_form(parsed.query)
+            accept = environ.get("HTTP_ACCEPT")
+            if form is None or (parsed.format is None and wants_result_page(accept)):
+                return None
+            return parsed, answer_formats(form, accept, parsed.format)
+        except (ProtocolError, UnicodeEncodeError):
+            return None
+
+    def _respond(self, environ: dict[str, Any], parsed: QueryRequest, formats: Formats, served: Served
+                 ) -> tuple[int, Headers, bytes]:
+        settings = self.state.settings
+        address = environ.get("REMOTE_ADDR")
+        base = service_base(settings.public_url, environ["wsgi.url_scheme"], get_host(environ),
+                            environ.get("SCRIPT_NAME", ""))
+        job = QueryJob(parsed.query, formats, settings.max_rows, base_iri=base + "sparql", client=address or "")
+        started = time.perf_counter()
+        try:
+            rendered = answer(served, self.state.budget, job, client_key(address, environ.get("HTTP_USER_AGENT")),
+                              min(parsed.timeout or settings.query_timeout, settings.query_timeout))
+        except ProtocolError as error:
+            status, headers, body = error_parts(error)
+            return status, [*headers, *CORS_HEADERS], body
+        build = served.build
+        etag = etag_for(build.build_id, environ["QUERY_STRING"].encode("latin-1"), formats) if build else None
+        headers = answer_headers(rendered, etag, build.finished if build else None,
+                                 (time.perf_counter() - started) * 1000)
+        body = rendered.body
+        if accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING")) and worth_compressing(rendered.media_type, len(body)):
+            body = b"".join(gzip_stream([body]))
+            headers = [(name, str(len(body)) if name == "Content-Length" else
+                        "Accept, Accept-Encoding" if name == "Vary" else value) for name, value in headers]
+            headers.append(("Content-Encoding", "gzip"))
+        if etag:
+            environ[REPLAYABLE] = served.answers
+        return 200, [*headers, *CORS_HEADERS], body
