@@ -69,6 +69,36 @@ def test_a_heavy_client_cannot_starve_another(pool):
     assert finished["light"] < min(finished["heavy2"], finished["heavy3"])
 
 
+def test_waiting_requests_get_workers_in_arrival_order(mini_settings: Settings):
+    pool = WorkerPool(mini_settings.oxigraph_dir, size=1)
+    order: list[int] = []
+    try:
+        def block() -> None:
+            with pytest.raises(QueryTimeout):
+                pool.run(QueryJob(SLOW, FORMATS, 10, client="a"), 1.5)
+
+        blocker = threading.Thread(target=block)
+        blocker.start()
+        while pool._idle:
+            time.sleep(0.01)
+
+        def run(number: int) -> None:
+            pool.run(QueryJob(QUICK, FORMATS, 10, client="a"), 30)
+            order.append(number)
+
+        waiters = []
+        for number in range(6):
+            waiters.append(threading.Thread(target=run, args=(number,)))
+            waiters[-1].start()
+            while sum(pool._waiting.values()) <= number:  # it waits now: the next one arrives after it
+                time.sleep(0.005)
+        for thread in [blocker, *waiters]:
+            thread.join(60)
+    finally:
+        pool.close()
+    assert order == list(range(6))
+
+
 def test_workers_without_network_cannot_reach_loopback_even_past_the_guard(mini_settings: Settings):
     """Defence in depth: a SERVICE call sent straight to a worker (no guard) finds no network."""
     if os.geteuid() != 0:
