@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import multiprocessing
 import statistics
@@ -49,14 +50,19 @@ def load_queries() -> dict[str, str]:
     return queries
 
 
+#: numbers the unique requests across the whole run: a cell must not repeat an earlier cell's requests,
+#: which the replay front would then answer from memory
+_UNIQUE = itertools.count()
+
+
 def run_cell(endpoint: str, query: str, clients: int, seconds: float,
              unique: bool = False) -> tuple[float, float, float, int]:
     """``clients`` closed-loop clients for ``seconds``: (p50 ms, p99 ms, requests/s, non-200 answers).
 
-    ``unique`` appends a distinct comment to every request, so no result cache can answer it."""
+    ``unique`` appends a comment to every request that no other request of the run has, so no result cache
+    can answer it."""
     url = urlsplit(endpoint)
     path = f"{url.path}?query={quote(query)}"
-    counter = iter(range(10**9))
     latencies: list[float] = []
     failures = [0]
     lock = threading.Lock()
@@ -69,7 +75,7 @@ def run_cell(endpoint: str, query: str, clients: int, seconds: float,
         while time.perf_counter() < start_at:
             time.sleep(0.001)
         while (begin := time.perf_counter()) < stop_at:
-            target = f"{path}%0A%23{next(counter)}" if unique else path
+            target = f"{path}%0A%23{next(_UNIQUE)}" if unique else path
             connection.request("GET", target, headers={"Accept": "application/sparql-results+json"})
             response = connection.getresponse()
             response.read()

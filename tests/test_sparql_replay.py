@@ -67,6 +67,14 @@ def test_anything_that_decides_the_answer_is_part_of_the_key(app, caplog):
         assert gzip.decompress(zipped[2]).startswith(b"g,n")
 
 
+def test_a_replay_is_not_dated_with_the_first_answer_s_date(app):
+    client = app.test_client()
+    first = _fetch(client, Accept="text/csv")
+    again = _fetch(client, Accept="text/csv")
+    assert "Date" in first[1]  # the view dates its answer (werkzeug's conditional handling)
+    assert "Date" not in again[1]  # the HTTP server in front dates the replay when it is sent
+
+
 def test_a_replay_answers_if_none_match_with_304(app):
     client = app.test_client()
     status, headers, _ = _fetch(client, Accept="text/csv")

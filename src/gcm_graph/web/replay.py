@@ -122,14 +122,16 @@ class ReplayFront:
         if answers is None or not sent.get("status", "").startswith("200"):
             return
         whole = b"".join(chunks)
-        headers = (*((name, value) for name, value in sent["headers"]
-                     if name.lower() not in ("content-length", "transfer-encoding")),
+        headers = (*((name, value) for name, value in sent["headers"] if name.lower() not in _NOT_STORED),
                    ("Content-Length", str(len(whole))))
         named = {name.lower(): value for name, value in headers}
         answers.put(key, StoredAnswer(sent["status"], headers, whole, named.get("etag", "").strip('"') or None,
                                       named.get("x-gcm-rows"), "x-gcm-truncated" in named))
 
 
+#: set afresh for every response: the length (of the whole body now), the framing, and the Date, which the
+#: server in front adds when the app sends none (granian and waitress both do)
+_NOT_STORED = {"content-length", "transfer-encoding", "date"}
 _KEPT_ON_304 = {"etag", "vary", "last-modified", "access-control-allow-origin", "access-control-expose-headers"}
 
 
