@@ -5,8 +5,11 @@ The HTTP layer matters here because a simple lookup costs oxigraph about 0.3 ms:
 throughput. Threads run the app; the untrusted SPARQL work runs in the query worker processes, so a thread
 mostly waits on a pipe, and there are more threads than cores on purpose (a request for a page or a cached
 answer must not wait behind queries). ``processes`` > 1 runs more web processes on the same port, each with
-its own query workers and caches (the concurrency bound is then ``processes`` × ``query_workers``); granian's
-parent process supervises them and stops them when it is stopped.
+its own query workers, caches and budgets (the concurrency bound is then ``processes`` × ``query_workers``);
+granian's parent process supervises them and stops them when it is stopped. The trade-off, measured with
+``benchmarks/bench_sparql.py`` on 2 cores: lookups answered in the web process (``web/lookup_lane.py``) queue
+for one GIL, so two processes roughly double unique-lookup throughput at 8-32 clients, but split the query
+workers, so heavy queries queue unevenly and their p99 grows; one process is the default.
 """
 
 from __future__ import annotations
