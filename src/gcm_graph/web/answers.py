@@ -9,17 +9,18 @@ formats, the cache and budget, the headers) is made here, in functions of plain 
 from __future__ import annotations
 
 import time
-from datetime import datetime
 from functools import lru_cache
 
 from werkzeug.http import http_date
 
 from ..endpoint.budget import QueryBudget
+from ..endpoint.build_info import BuildInfo
 from ..endpoint.errors import NotAcceptable, QueryTimeout
 from ..endpoint.execution import QueryJob
 from ..endpoint.negotiation import Formats, best_match, choose_formats
+from ..endpoint.request import QueryRequest
 from ..endpoint.results import Rendered
-from .rdf_responses import HTML
+from .rdf_responses import HTML, etag_for
 from .reloading import Served
 from .result_table import RESULT_TYPES
 
@@ -52,16 +53,22 @@ def answer_formats(form: str | None, accept: str | None, format_name: str | None
     return formats
 
 
-def answer(served: Served, budget: QueryBudget, job: QueryJob, payer: str, timeout: float) -> Rendered:
-    """``job`` from the served build's result cache, else run if ``payer`` (see :func:`client_key`) has
-    query time left, and charged what it took, a timeout included."""
+def answer(served: Served, budget: QueryBudget, parsed: QueryRequest, formats: Formats, max_rows: int, *,
+           query_timeout: float, service_url: str, address: str | None, user_agent: str | None) -> Rendered:
+    """``parsed`` answered in ``formats``, cut at ``max_rows``: from the served build's result cache, else run
+    within the query timeout (which the client's ``timeout=`` may only lower) if its client (see
+    :func:`client_key`) has query time left, and charged what it took, a timeout included. Relative IRIs in the
+    query resolve against ``service_url``."""
+    job = QueryJob(parsed.query, formats, max_rows, parsed.default_graphs, parsed.named_graphs,
+                   base_iri=service_url, client=address or "")
     rendered = served.results.get(job)
     if rendered is not None:
         return rendered
+    payer = client_key(address, user_agent)
     budget.check(payer)
     started = time.perf_counter()
     try:
-        rendered = served.backend.execute(job, timeout)
+        rendered = served.backend.execute(job, min(parsed.timeout or query_timeout, query_timeout))
     except QueryTimeout:
         budget.charge(payer, time.perf_counter() - started)
         raise
@@ -70,9 +77,16 @@ def answer(served: Served, budget: QueryBudget, job: QueryJob, payer: str, timeo
     return rendered
 
 
-def answer_headers(rendered: Rendered, etag: str | None, last_modified: datetime | None,
+def answer_etag(build: BuildInfo | None, query_string: bytes, formats: Formats) -> str | None:
+    """A GET answer's ETag: the build, the raw query string and the negotiated types (None without a build,
+    as in front of a remote backend, whose data may change under it)."""
+    return etag_for(build.build_id, query_string, formats) if build is not None else None
+
+
+def answer_headers(rendered: Rendered, etag: str | None, build: BuildInfo | None,
                    milliseconds: float) -> list[tuple[str, str]]:
-    """The headers of a 200 answer, before CORS and compression (which apply to every response)."""
+    """The headers of a 200 answer, before CORS and compression (which apply to every response); an answer
+    with an ETag is dated by its build."""
     headers = [("Content-Type", rendered.media_type), ("Content-Length", str(len(rendered.body))),
                ("X-GCM-Query-Time", f"{milliseconds:.1f}ms")]
     if rendered.rows is not None:
@@ -82,6 +96,6 @@ def answer_headers(rendered: Rendered, etag: str | None, last_modified: datetime
     headers.append(("Vary", "Accept"))
     if etag:
         headers.append(("ETag", f'"{etag}"'))
-        if last_modified is not None:
-            headers.append(("Last-Modified", http_date(last_modified)))
+        if build is not None:
+            headers.append(("Last-Modified", http_date(build.finished)))
     return headers

@@ -20,20 +20,17 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.wsgi import get_host
 
 from ..endpoint.errors import ProtocolError
-from ..endpoint.execution import QueryJob
 from ..endpoint.lookup import lookup_form
 from ..endpoint.negotiation import Formats
 from ..endpoint.request import QueryRequest, parse_query_request
-from .answers import answer, answer_formats, answer_headers, client_key, service_base, wants_result_page
+from .answers import answer, answer_etag, answer_formats, answer_headers, service_base, wants_result_page
 from .http_hygiene import CORS_HEADERS, accepts_gzip, error_parts, gzip_stream, log_access, worth_compressing
-from .rdf_responses import etag_for
 from .reloading import Served
-from .replay import REPLAYABLE, StartResponse, WSGIApp
+from .replay import REPLAYABLE, SPARQL_PATHS, StartResponse, WSGIApp
 
 if TYPE_CHECKING:
     from . import AppState
 
-_PATHS = ("/sparql", "/sparql/")
 Headers = list[tuple[str, str]]
 
 
@@ -64,7 +61,7 @@ class LookupLane:
         """The request and its formats if the lane answers it, else None (Flask does)."""
         settings = self.state.settings
         query_string = environ.get("QUERY_STRING", "")
-        if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in _PATHS
+        if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in SPARQL_PATHS
                 or settings.backend_url or "lang=" in query_string or "HTTP_RANGE" in environ
                 or any(name.startswith("HTTP_IF_") for name in environ)):
             return None
@@ -84,21 +81,18 @@ class LookupLane:
     def _respond(self, environ: dict[str, Any], parsed: QueryRequest, formats: Formats, served: Served
                  ) -> tuple[int, Headers, bytes]:
         settings = self.state.settings
-        address = environ.get("REMOTE_ADDR")
         base = service_base(settings.public_url, environ["wsgi.url_scheme"], get_host(environ),
                             environ.get("SCRIPT_NAME", ""))
-        job = QueryJob(parsed.query, formats, settings.max_rows, base_iri=base + "sparql", client=address or "")
         started = time.perf_counter()
         try:
-            rendered = answer(served, self.state.budget, job, client_key(address, environ.get("HTTP_USER_AGENT")),
-                              min(parsed.timeout or settings.query_timeout, settings.query_timeout))
+            rendered = answer(served, self.state.budget, parsed, formats, settings.max_rows,
+                              query_timeout=settings.query_timeout, service_url=base + "sparql",
+                              address=environ.get("REMOTE_ADDR"), user_agent=environ.get("HTTP_USER_AGENT"))
         except ProtocolError as error:
             status, headers, body = error_parts(error)
             return status, [*headers, *CORS_HEADERS], body
-        build = served.build
-        etag = etag_for(build.build_id, environ["QUERY_STRING"].encode("latin-1"), formats) if build else None
-        headers = answer_headers(rendered, etag, build.finished if build else None,
-                                 (time.perf_counter() - started) * 1000)
+        etag = answer_etag(served.build, environ["QUERY_STRING"].encode("latin-1"), formats)
+        headers = answer_headers(rendered, etag, served.build, (time.perf_counter() - started) * 1000)
         body = rendered.body
         if accepts_gzip(environ.get("HTTP_ACCEPT_ENCODING")) and worth_compressing(rendered.media_type, len(body)):
             body = b"".join(gzip_stream([body]))

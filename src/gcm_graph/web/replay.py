@@ -27,6 +27,8 @@ from .reloading import BuildFollower
 
 #: the environ key through which a view offers its answer for replay
 REPLAYABLE = "gcm.replayable"
+#: where the SPARQL endpoint answers (the Flask routes, and the lanes in front of it)
+SPARQL_PATHS = ("/sparql", "/sparql/")
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -45,7 +47,7 @@ class StoredAnswer:
 
 def request_key(environ: dict[str, Any]) -> tuple[str, ...] | None:
     """The parts of a request that decide a /sparql GET answer; None when the request is not replayable."""
-    if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in ("/sparql", "/sparql/"):
+    if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in SPARQL_PATHS:
         return None
     query_string = environ.get("QUERY_STRING", "")
     if not query_string:

@@ -19,15 +19,14 @@ from flask import Blueprint, Response, render_template, request
 
 from ..endpoint.description import service_description
 from ..endpoint.errors import ProtocolError
-from ..endpoint.execution import QueryJob
 from ..endpoint.guard import check_query
 from ..endpoint.negotiation import GRAPH_FORMATS, Formats
 from ..endpoint.request import QueryRequest, parse_query_request
 from ..endpoint.results import Rendered
 from . import state
-from .answers import answer, answer_formats, answer_headers, client_key, wants_result_page
+from .answers import answer, answer_etag, answer_formats, answer_headers, wants_result_page
 from .pages.catalog import load_queries
-from .rdf_responses import HTML, etag_for, negotiate, rdf_response
+from .rdf_responses import HTML, negotiate, rdf_response
 from .replay import REPLAYABLE
 from .result_table import TABLE_FORMATS, TABLE_ROWS, ResultTable, result_table
 
@@ -72,14 +71,10 @@ def _query_page(**shown: object) -> str:
 
 
 def _answer(parsed: QueryRequest, formats: Formats, max_rows: int) -> Rendered:
-    """``parsed`` answered in ``formats``, cut at ``max_rows``, within the client's budget and the query
-    timeout (which the client's ``timeout=`` may only lower)."""
     app = state()
-    settings = app.settings
-    job = QueryJob(parsed.query, formats, max_rows, parsed.default_graphs, parsed.named_graphs,
-                   base_iri=app.base_url() + "sparql", client=request.remote_addr or "")
-    return answer(app.served, app.budget, job, client_key(request.remote_addr, request.user_agent.string),
-                  min(parsed.timeout or settings.query_timeout, settings.query_timeout))
+    return answer(app.served, app.budget, parsed, formats, max_rows, query_timeout=app.settings.query_timeout,
+                  service_url=app.base_url() + "sparql", address=request.remote_addr,
+                  user_agent=request.user_agent.string)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -98,15 +93,12 @@ def sparql() -> Response:
         return _result_page(parsed)
     formats = answer_formats(check_query(parsed.query, settings.service_allowlist), request.headers.get("Accept"),
                              parsed.format)
-    etag = None
-    if method == "GET" and served.build is not None:
-        etag = etag_for(served.build.build_id, request.query_string, formats)
-        if request.if_none_match.contains(etag):
-            return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
+    etag = answer_etag(served.build, request.query_string, formats) if method == "GET" else None
+    if etag and request.if_none_match.contains(etag):
+        return Response(status=304, headers={"ETag": f'"{etag}"', "Vary": "Accept"})
     started = time.perf_counter()
     rendered = _answer(parsed, formats, settings.max_rows)
-    headers = answer_headers(rendered, etag, served.build.finished if served.build else None,
-                             (time.perf_counter() - started) * 1000)
+    headers = answer_headers(rendered, etag, served.build, (time.perf_counter() - started) * 1000)
     if etag:
         request.environ[REPLAYABLE] = served.answers
     return Response(_chunks(rendered.body), headers=headers)
