@@ -8,6 +8,7 @@ import pytest
 
 from gcm_graph import backend as backend_module
 from gcm_graph.backend import LocalBackend
+from gcm_graph.endpoint.engine import EngineSource
 from gcm_graph.endpoint.errors import QuerySyntaxError
 from gcm_graph.endpoint.execution import QueryJob
 from gcm_graph.endpoint.lookup import lookup_form
@@ -76,7 +77,7 @@ def test_everything_else_goes_to_the_workers(query: str):
 
 @pytest.fixture()
 def local(mini_settings: Settings):
-    backend = LocalBackend(mini_settings.oxigraph_dir, query_workers=1)
+    backend = LocalBackend(EngineSource(mini_settings.oxigraph_dir), query_workers=1)
     yield backend
     backend.close()
 

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from gcm_graph.endpoint.engine import EngineSource
 from gcm_graph.endpoint.errors import ProtocolError, QueryFailed, QueryTimeout
 from gcm_graph.endpoint.execution import QueryJob
 from gcm_graph.endpoint.negotiation import Formats
@@ -22,7 +23,7 @@ QUICK = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 @pytest.fixture()
 def pool(mini_settings: Settings):
-    pool = WorkerPool(mini_settings.oxigraph_dir, size=2, per_client=1)
+    pool = WorkerPool(EngineSource(mini_settings.oxigraph_dir), size=2, per_client=1)
     yield pool
     pool.close()
 
@@ -70,7 +71,7 @@ def test_a_heavy_client_cannot_starve_another(pool):
 
 
 def test_waiting_requests_get_workers_in_arrival_order(mini_settings: Settings):
-    pool = WorkerPool(mini_settings.oxigraph_dir, size=1)
+    pool = WorkerPool(EngineSource(mini_settings.oxigraph_dir), size=1)
     order: list[int] = []
     try:
         def block() -> None:
@@ -106,7 +107,7 @@ def test_workers_without_network_cannot_reach_loopback_even_past_the_guard(mini_
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.5)
     port = listener.getsockname()[1]
-    pool = WorkerPool(mini_settings.oxigraph_dir, size=1, no_network=True)
+    pool = WorkerPool(EngineSource(mini_settings.oxigraph_dir), size=1, no_network=True)
     try:
         query = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
         with pytest.raises(QueryFailed):

@@ -16,11 +16,12 @@ import urllib.request
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pyoxigraph
 
+from .endpoint.build_info import load_build_info
+from .endpoint.engine import EngineSource, engine_source, open_engine
 from .endpoint.errors import QuerySyntaxError, QueryTimeout, RemoteFailed
 from .endpoint.execution import Failure, QueryJob
 from .endpoint.execution import execute as execute_job
@@ -66,11 +67,12 @@ class Backend(ABC):
 
 
 class LocalBackend(Backend):
-    """The embedded store, opened read-only (the server never writes; only a build does)."""
+    """The embedded store, read-only (the server never writes; only a build does), through the engine
+    ``source`` names: the same one here and in every query worker."""
 
-    def __init__(self, oxigraph_dir: Path, query_workers: int = 2, workers_offline: bool = True) -> None:
-        self.oxigraph_dir = oxigraph_dir
-        self.store = pyoxigraph.Store.read_only(str(oxigraph_dir))
+    def __init__(self, source: EngineSource, query_workers: int = 2, workers_offline: bool = True) -> None:
+        self.source = source
+        self.store = open_engine(source)
         self._query_workers = query_workers
         #: run query workers without any network (no SERVICE endpoint is allow-listed)
         self._workers_offline = workers_offline
@@ -103,7 +105,7 @@ class LocalBackend(Backend):
         """Started on first use, so that apps which never serve /sparql (page tests) spawn no process."""
         with self._pool_lock:
             if self._pool is None:
-                self._pool = WorkerPool(self.oxigraph_dir, self._query_workers,
+                self._pool = WorkerPool(self.source, self._query_workers,
                                         no_network=self._workers_offline)
             return self._pool
 
@@ -197,5 +199,7 @@ def open_backend(settings: Settings) -> Backend:
     """The backend the settings name: the remote endpoint if ``backend_url`` is set, else the store."""
     if settings.backend_url:
         return RemoteBackend(settings.backend_url, settings.query_timeout)
-    return LocalBackend(settings.oxigraph_dir, settings.query_workers,
-                        workers_offline=not settings.service_allowlist)
+    build = load_build_info(settings.build_info)
+    source = engine_source(settings.oxigraph_dir, settings.dumps_dir, build.triples if build else None,
+                           settings.memory_triples)
+    return LocalBackend(source, settings.query_workers, workers_offline=not settings.service_allowlist)

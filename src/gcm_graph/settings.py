@@ -38,6 +38,10 @@ class Settings:
     max_request_bytes: int = 512 * 1024
     #: worker processes that evaluate SPARQL queries (the concurrency bound)
     query_workers: int = 2
+    #: builds with at most this many triples are queried from an in-memory copy (about 0.5 KB per triple
+    #: in the web process and in each query worker; 2-5x faster, see ``endpoint/engine.py``); larger ones
+    #: from the database on disk; 0: always from disk
+    memory_triples: int = 1_000_000
     #: seconds of query time each client (address + User-Agent) may use per minute; beyond it /sparql
     #: answers 429 with Retry-After (the Wikidata Query Service model); 0: no budget
     query_budget: float = 60.0

@@ -1,8 +1,8 @@
 """A fixed pool of query worker processes with hard wall-clock timeouts.
 
 pyoxigraph cannot cancel a running query from Python (oxigraph#1926), so each query runs in a process
-holding ``Store.read_only``, and a query that outlives its deadline is stopped the only way possible: the
-process is killed and a fresh one started (about 50 ms). The pool size is the concurrency bound. Fairness
+holding its own engine (:mod:`.engine`), and a query that outlives its deadline is stopped the only way possible: the
+process is killed and a fresh one started (about 50 ms, plus loading the graph when it is held in memory). The pool size is the concurrency bound. Fairness
 is work-conserving: a client (address) may use every idle worker while nobody else waits, but once another
 client waits, a client already holding ``per_client`` workers gets no more until the others are served, so
 one heavy client delays the others by at most one query's ``query_timeout``. Within that rule workers go to
@@ -19,8 +19,8 @@ import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from .engine import EngineSource
 from .errors import EndpointBusy, QueryTimeout
 from .execution import Failure, QueryJob
 from .results import Rendered
@@ -30,15 +30,15 @@ _CONTEXT = multiprocessing.get_context("spawn")
 
 
 class _Worker:
-    def __init__(self, oxigraph_dir: Path, no_network: bool) -> None:
-        self.oxigraph_dir = oxigraph_dir
+    def __init__(self, source: EngineSource, no_network: bool) -> None:
+        self.source = source
         self.no_network = no_network
         self._start()
 
     def _start(self) -> None:
         self.conn, child = _CONTEXT.Pipe()
         self.process = _CONTEXT.Process(
-            target=serve_jobs, args=(str(self.oxigraph_dir), child, self.no_network), daemon=True,
+            target=serve_jobs, args=(self.source, child, self.no_network), daemon=True,
             name="gcm-query-worker",
         )
         self.process.start()
@@ -82,12 +82,12 @@ class _Ticket:
 
 
 class WorkerPool:
-    def __init__(self, oxigraph_dir: Path, size: int, per_client: int | None = None,
+    def __init__(self, source: EngineSource, size: int, per_client: int | None = None,
                  max_waiting: int | None = None, no_network: bool = False) -> None:
         self.size = max(1, size)
         self.per_client = per_client or max(1, self.size - 1)
         self.max_waiting = max_waiting if max_waiting is not None else 32 * self.size
-        self._idle = [_Worker(oxigraph_dir, no_network) for _ in range(self.size)]
+        self._idle = [_Worker(source, no_network) for _ in range(self.size)]
         self._busy: Counter[str] = Counter()
         self._waiting: Counter[str] = Counter()
         #: waiting requests, oldest first: workers go to them in arrival order (within the fairness rule),

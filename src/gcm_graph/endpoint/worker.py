@@ -1,4 +1,4 @@
-"""The body of a query worker process: open the store read-only, then answer jobs from a pipe forever.
+"""The body of a query worker process: open the query engine, then answer jobs from a pipe forever.
 
 It lives in an importable module because the ``spawn`` start method re-imports the target by name.
 Defence in depth against SSRF: when no SERVICE endpoint is allow-listed, the worker first moves into an
@@ -13,8 +13,7 @@ import ctypes
 import os
 from multiprocessing.connection import Connection
 
-from pyoxigraph import Store
-
+from .engine import EngineSource, open_engine
 from .execution import execute
 
 _CLONE_NEWNET = 0x40000000
@@ -28,10 +27,10 @@ def isolate_network() -> bool:
     return hasattr(libc, "unshare") and libc.unshare(_CLONE_NEWNET) == 0
 
 
-def serve_jobs(oxigraph_dir: str, conn: Connection, no_network: bool = False) -> None:
+def serve_jobs(source: EngineSource, conn: Connection, no_network: bool = False) -> None:
     if no_network:
         isolate_network()
-    store = Store.read_only(oxigraph_dir)
+    store = open_engine(source)
     while True:
         try:
             job = conn.recv()

@@ -73,7 +73,7 @@ SELECT DISTINCT ?entity ?type ?entityZh ?entityEn WHERE {{
   ?entity skos:prefLabel|skos:altLabel|rdfs:label|skos:notation|gcm:shortName ?name .
   FILTER(CONTAINS(LCASE(STR(?name)), LCASE({string_literal(text)})))
   {labels("entity")}
-}} LIMIT {SEARCH_LIMIT * 3}""")
+}} ORDER BY ?entity LIMIT {SEARCH_LIMIT * 3}""")
     match = _OBJECTIVE_NUMBER.match(text.strip())
     if match and 1 <= int(match[1]) <= 23:
         rows = select(f"""

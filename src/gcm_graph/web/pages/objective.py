@@ -101,7 +101,7 @@ SELECT ?other ?otherZh ?otherEn ?shared WHERE {{
   }} GROUP BY ?other }}
   ?other a gcm:Objective .
   {labels("other")}
-}} ORDER BY DESC(?shared) LIMIT 10"""), "other")
+}} ORDER BY DESC(?shared) ?other LIMIT 10"""), "other")
     return render_template(
         "objective.html", number=number, iri=objective_iri(number), head=head[0],
         by_actor=group_practices(practices, "actor"), practice_count=len(first_per(practices, "practice")),

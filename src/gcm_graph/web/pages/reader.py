@@ -130,19 +130,21 @@ SELECT ?unit ?kind ?parent ?text ?number ?itemLabel ?order WHERE {{ GRAPH {graph
 SELECT ?unit ?entity ?begin ?end ?entityZh ?entityEn WHERE {{
   GRAPH {graph} {{ ?mention a gcm:Mention ; gcm:mentionedIn ?unit ; gcm:refersTo ?entity ;
                    gcm:beginIndex ?begin ; gcm:endIndex ?end }}
-  {labels("entity")} }}""")
+  {labels("entity")} }} ORDER BY ?unit ?begin DESC(?end) ?entity""")
     notes = first_per(select(f"""
 SELECT ?unit ?note ?label ?text ?offset WHERE {{ GRAPH {graph} {{
   ?unit gcm:hasFootnote ?note . ?note gcm:footnoteLabel ?label .
-  OPTIONAL {{ ?note gcm:text ?text }} OPTIONAL {{ ?note gcm:citationOffset ?offset }} }} }}"""),
+  OPTIONAL {{ ?note gcm:text ?text }} OPTIONAL {{ ?note gcm:citationOffset ?offset }} }} }}
+ORDER BY ?unit ?note ?offset"""),
                       "unit", "note")
     practices = first_per(select(f"""
-SELECT ?unit ?practice ?objective ?objectiveZh ?objectiveEn ?confidence ?year ?description ?actorZh ?actorEn
+SELECT ?unit ?practice ?objective ?objectiveZh ?objectiveEn ?confidence ?year ?description ?actor ?actorZh
+       ?actorEn
 WHERE {{ GRAPH {graph} {{ ?practice a gcm:Practice ; prov:wasDerivedFrom ?unit ; gcm:objective ?objective ;
                                   gcm:actor ?actor .
   OPTIONAL {{ ?practice gcm:confidence ?confidence }} OPTIONAL {{ ?practice gcm:year ?year }}
   OPTIONAL {{ ?practice dcterms:description ?description }} }}
-  {labels("objective")}{labels("actor")} }}"""), "practice", "objective")
+  {labels("objective")}{labels("actor")} }} ORDER BY ?practice ?objective ?actor"""), "practice", "objective", "actor")
     contents, body = assemble(report, sections, units, first_per(mentions, "unit", "begin"), notes,
                               practices)
     return render_template("report.html", iri=report, head=head[0], contents=contents, body=body,
