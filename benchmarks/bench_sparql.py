@@ -153,7 +153,7 @@ def main() -> None:
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=2, help="our query worker processes (per web process)")
-    parser.add_argument("--processes", type=int, default=1, help="our web processes")
+    parser.add_argument("--processes", type=int, default=2, help="our web processes (the server's default)")
     parser.add_argument("--match", default="", help="only the queries whose name contains this")
     parser.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query for rdflib")
     args = parser.parse_args()

@@ -87,3 +87,16 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_serve_options_reach_the_settings(monkeypatch, tmp_path: Path):
+    from click.testing import CliRunner
+
+    import gcm_graph.serve
+    from gcm_graph.cli import main
+
+    seen = {}
+    monkeypatch.setattr(gcm_graph.serve, "run", lambda settings, host, port, **kw: seen.update(settings=settings, **kw))
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path), "--memory-triples", "0", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert (seen["settings"].memory_triples, seen["settings"].query_workers, seen["processes"]) == (0, 3, 2)

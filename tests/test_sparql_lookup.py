@@ -117,3 +117,32 @@ def test_dataset_parameters_send_a_lookup_to_the_workers(local: LocalBackend):
     job = QueryJob("SELECT * { ?s ?p ?o }", choose_formats("text/csv", None), 100, default_graphs=(DATA1,))
     assert local.execute(job, timeout=10).rows
     assert local._pool is not None
+
+
+def test_a_lookup_with_a_limit_of_its_own_within_the_lane_runs_here(local: LocalBackend):
+    rendered = local.execute(_job("SELECT * { ?s ?p ?o } LIMIT 2", "text/csv"), timeout=10)
+    assert (rendered.rows, rendered.truncated, local._pool) == (2, False, None)
+
+
+def test_a_lookup_with_a_larger_limit_of_its_own_goes_to_a_worker(local: LocalBackend, monkeypatch):
+    monkeypatch.setattr(backend_module, "LOOKUP_ROWS", 3)
+    rendered = local.execute(_job("SELECT * { ?s ?p ?o } LIMIT 5 # five", "text/csv"), timeout=10)
+    assert local._pool is not None and rendered.rows == 5 and not rendered.truncated
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT " + " " * 1_000_000 + "?s",
+    "SELECT * {" + " #\n" * 300_000 + " ?s ?p",
+    'SELECT * { ?s ?p "' + "\\\\" * 400_000,
+    "PREFIX a: <x> " * 60_000,
+    "SELECT " + "?a " * 300_000 + "{ ?s ?p ?o",
+    "SELECT * { ?s ?p ?o }" + " " * 1_000_000 + "x",
+])
+def test_a_megabyte_of_hostile_text_is_no_lookup_and_does_not_hang_the_recogniser(query: str):
+    assert lookup_form(query) is None  # whitespace, comments and literals are matched without backtracking
+
+
+def test_a_long_lookup_is_still_a_lookup():
+    query = "PREFIX a: <http://x/> " * 10_000 + "SELECT " + " ".join(f"?v{i}" for i in range(10_000)) + \
+        " { ?s a:p \"" + "x" * 100_000 + "\" }" + " # done" * 10_000
+    assert lookup_form(query) == "SELECT"

@@ -1,5 +1,6 @@
 """endpoint/results.py: the row cap is exact at its boundary, and hostile terms come out as pyoxigraph
-itself writes them (the capped path goes through TSV and back)."""
+itself writes them (the capped path goes through TSV and back), whether the TSV is cut by the sink or written
+whole (``bounded``, for a lookup that carries its own LIMIT)."""
 
 from __future__ import annotations
 
@@ -25,19 +26,21 @@ def store() -> Store:
 QUERY = "SELECT ?s ?o ?unbound WHERE { ?s ?p ?o } ORDER BY ?s ?p"
 
 
+@pytest.mark.parametrize("bounded", [False, True])
 @pytest.mark.parametrize("media", sorted(SOLUTION_FORMATS))
-def test_uncut_results_are_what_pyoxigraph_writes(store: Store, media: str):
-    ours = render(store.query(QUERY), Formats(media, None), max_rows=100)
+def test_uncut_results_are_what_pyoxigraph_writes(store: Store, media: str, bounded: bool):
+    ours = render(store.query(QUERY), Formats(media, None), max_rows=100, bounded=bounded)
     theirs = store.query(QUERY).serialize(format=SOLUTION_FORMATS[media])
     assert ours.body == theirs and ours.rows == 2 * len(HOSTILE) and not ours.truncated
 
 
+@pytest.mark.parametrize("bounded", [False, True])
 @pytest.mark.parametrize("max_rows, rows, truncated", [(16, 16, False), (15, 15, True), (1, 1, True), (0, 0, True)])
-def test_the_cap_is_exact(store: Store, max_rows: int, rows: int, truncated: bool):
-    out = render(store.query(QUERY), Formats("application/sparql-results+json", None), max_rows)
+def test_the_cap_is_exact(store: Store, max_rows: int, rows: int, truncated: bool, bounded: bool):
+    out = render(store.query(QUERY), Formats("application/sparql-results+json", None), max_rows, bounded=bounded)
     assert (out.rows, out.truncated) == (rows, truncated)
     every = render(store.query(QUERY), Formats("text/tab-separated-values", None), 100).body.split(b"\n")
-    cut = render(store.query(QUERY), Formats("text/tab-separated-values", None), max_rows).body
+    cut = render(store.query(QUERY), Formats("text/tab-separated-values", None), max_rows, bounded=bounded).body
     assert cut == b"\n".join(every[:rows + 1]) + b"\n"
 
 

@@ -25,7 +25,7 @@ from .endpoint.engine import EngineSource, engine_source, open_engine
 from .endpoint.errors import QuerySyntaxError, QueryTimeout, RemoteFailed
 from .endpoint.execution import Failure, QueryJob
 from .endpoint.execution import execute as execute_job
-from .endpoint.lookup import lookup_form
+from .endpoint.lookup import bounded_lookup
 from .endpoint.pool import WorkerPool
 from .endpoint.results import Rendered, render
 from .settings import Settings
@@ -111,14 +111,18 @@ class LocalBackend(Backend):
 
     def execute(self, job: QueryJob, timeout: float) -> Rendered:
         """A single-pattern lookup runs here (its cost is bounded by the rows read, see
-        :mod:`gcm_graph.endpoint.lookup`) unless it has more than ``LOOKUP_ROWS`` rows; all else in the pool."""
-        if not job.default_graphs and not job.named_graphs and lookup_form(job.query):
-            capped = replace(job, max_rows=min(job.max_rows, LOOKUP_ROWS))
-            outcome = execute_job(self.store, capped)
-            if isinstance(outcome, Failure):
-                raise outcome.to_error()
-            if not outcome.truncated or capped.max_rows == job.max_rows:
-                return outcome
+        :mod:`gcm_graph.endpoint.lookup`), with a LIMIT one row past ``LOOKUP_ROWS`` (or the job's cap, if
+        lower) so that it is serialised at once; if it has more rows than ``LOOKUP_ROWS`` it goes to the pool
+        like all else."""
+        if not job.default_graphs and not job.named_graphs:
+            cap = min(job.max_rows, LOOKUP_ROWS)
+            bounded = bounded_lookup(job.query, cap + 1)
+            if bounded is not None:
+                outcome = execute_job(self.store, replace(job, query=bounded, max_rows=cap), bounded=True)
+                if isinstance(outcome, Failure):
+                    raise outcome.to_error()
+                if not outcome.truncated or cap == job.max_rows:
+                    return outcome
         return self.pool.run(job, timeout)
 
     def close(self) -> None:

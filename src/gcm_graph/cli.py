@@ -172,21 +172,25 @@ def validate(store: Path | None) -> None:
                    "then 429 (default 60; 0: no budget).")
 @click.option("--threads", type=click.IntRange(1, 256), default=16, show_default=True,
               help="Python threads running the app per web process (granian handles HTTP itself).")
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Web processes sharing the port (granian workers, each with its own query workers).")
+@click.option("--processes", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Web processes sharing the port (granian workers, each with its own query workers "
+                   "and its own copy of an in-memory graph).")
+@click.option("--memory-triples", "memory_triples", type=click.IntRange(0), default=None,
+              help="Query a build of at most this many triples from an in-memory copy in every query process "
+                   "(default 1000000, about 0.5 KB per triple per process; 0: always from disk).")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="IRI",
               help="A SERVICE endpoint queries may call (repeatable; e.g. https://query.wikidata.org/sparql). "
                    "Every other SERVICE is refused before it runs.")
 @_store_option
 def serve(host: str, port: int, backend_url: str | None, query_timeout: float | None,
           query_workers: int | None, query_budget: float | None, threads: int, processes: int,
-          allow_service: tuple[str, ...], store: Path | None) -> None:
+          memory_triples: int | None, allow_service: tuple[str, ...], store: Path | None) -> None:
     """Serve the SPARQL endpoint, linked data and pages (building the store first if there is none)."""
     from .serve import run
 
     settings = _settings(store, backend_url=backend_url, query_timeout=query_timeout,
                          query_workers=query_workers, query_budget=query_budget,
-                         service_allowlist=allow_service or None)
+                         memory_triples=memory_triples, service_allowlist=allow_service or None)
     with _errors():
         run(settings, host, port, threads=threads, processes=processes)
 

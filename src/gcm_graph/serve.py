@@ -4,12 +4,15 @@ The HTTP layer matters here because a simple lookup costs oxigraph about 0.3 ms:
 (waitress) spent more than that on parsing and writing HTTP alone, so the front end, not the engine, set the
 throughput. Threads run the app; the untrusted SPARQL work runs in the query worker processes, so a thread
 mostly waits on a pipe, and there are more threads than cores on purpose (a request for a page or a cached
-answer must not wait behind queries). ``processes`` > 1 runs more web processes on the same port, each with
-its own query workers, caches and budgets (the concurrency bound is then ``processes`` × ``query_workers``);
-granian's parent process supervises them and stops them when it is stopped. The trade-off, measured with
-``benchmarks/bench_sparql.py`` on 2 cores: lookups answered in the web process (``web/lookup_lane.py``) queue
-for one GIL, so two processes roughly double unique-lookup throughput at 8-32 clients, but split the query
-workers, so heavy queries queue unevenly and their p99 grows; one process is the default.
+answer must not wait behind queries). ``processes`` web processes share the port, each with its own query
+workers, caches and budgets (the concurrency bound is then ``processes`` × ``query_workers``, and a client's
+``query_budget`` applies per process); granian's parent process supervises them and stops them when it is
+stopped. Two is the default because lookups answered in the web process (``web/lookup_lane.py``) queue for its
+one GIL: measured with ``benchmarks/bench_sparql.py`` on 2 cores, unique lookups at 8-32 clients went from
+0.40-0.49x to 0.63-0.76x native oxigraph's throughput with two processes, and every named query kept its p99
+under 100 ms at 8 clients (it did not before the query engine held the graph in memory, see
+``endpoint/engine.py``: split pools made heavy queries queue unevenly). Each process holds its own copy of an
+in-memory graph, so memory grows with ``processes`` × (``query_workers`` + 1).
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def _app_loader(settings: Settings) -> Callable[[str], Any]:
 
 
 def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, threads: int = 16,
-        processes: int = 1) -> None:
+        processes: int = 2) -> None:
     from granian.constants import Interfaces
     from granian.server import Server
 

@@ -49,11 +49,13 @@ def dataset_arguments(job: QueryJob) -> dict[str, object]:
     return arguments
 
 
-def execute(store: Store, job: QueryJob) -> Rendered | Failure:
+def execute(store: Store, job: QueryJob, *, bounded: bool = False) -> Rendered | Failure:
+    """``bounded``: the query's own LIMIT keeps its result small (see :func:`.results.render`)."""
     started = time.perf_counter()
     try:
         result = store.query(job.query, base_iri=job.base_iri, **dataset_arguments(job))
-        return replace(render(result, job.formats, job.max_rows), seconds=time.perf_counter() - started)
+        return replace(render(result, job.formats, job.max_rows, bounded=bounded),
+                       seconds=time.perf_counter() - started)
     except SyntaxError as error:
         return Failure("syntax", f"parameter query: {error}")
     except NotAcceptable as error:

@@ -10,6 +10,9 @@ The recogniser accepts a strict whitelist of tokens, on the text after SPARQL's 
 what the parser sees): a prologue of PREFIX/BASE, then ``SELECT`` (``*`` or variables) or ``ASK``, an
 optional ``WHERE``, ``{`` three terms and an optional ``.`` ``}``, and an optional ``LIMIT n``. Anything else
 (FILTER, OPTIONAL, paths, blank nodes, FROM, DISTINCT, a second pattern, a repeated variable …) is not a lookup.
+It is one anchored regular expression, matched in C: every request of a unique lookup pays for it, and a loop
+over tokens in Python cost as much as the lookup itself. Whitespace and comments are matched possessively,
+so no input makes it backtrack (a megabyte of spaces fails in linear time).
 
 >>> lookup_form('SELECT ?p ?o WHERE { <https://w3id.org/gcm/id/report/A-76-642> ?p ?o }')
 'SELECT'
@@ -28,80 +31,66 @@ from .scanner import unescape_codepoints
 
 _IRI = r'<[^<>"{}|^`\\\x00-\x20]*>'
 _PNAME_NS = r"(?:[A-Za-z][\w.-]*)?:"
-_TOKEN = re.compile(
-    r"(?P<space>\s+|#[^\n]*)"
-    rf"|(?P<iri>{_IRI})"
-    r"|(?P<var>[?$]\w+)"
-    rf"|(?P<literal>(?:\"(?:[^\"\\\n\r]|\\.)*\"|'(?:[^'\\\n\r]|\\.)*')(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*|\^\^(?:{_IRI}|{_PNAME_NS}\w*))?)"
-    r"|(?P<number>[+-]?\d+(?:\.\d+)?(?![\w.]))"
-    rf"|(?P<pname>{_PNAME_NS}[\w-]*(?:\.[\w-]+)*)"
-    r"|(?P<word>[A-Za-z]+)"
-    r"|(?P<punct>[{}.*])"
+_TERM = "|".join([
+    _IRI,
+    r"[?$]\w+",
+    rf"(?:\"(?:[^\"\\\n\r]|\\.)*+\"|'(?:[^'\\\n\r]|\\.)*+')(?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*+|\^\^(?:{_IRI}|{_PNAME_NS}\w*))?",
+    r"[+-]?\d+(?:\.\d+)?(?![\w.])",
+    rf"{_PNAME_NS}[\w-]*(?:\.[\w-]+)*+",
+    r"(?:a|true|false)(?![A-Za-z])",
+])
+#: whitespace and comments, possessive (no backtracking into them)
+_S = r"(?:\s|\#[^\n]*+)*+"
+
+
+def _word(word: str) -> str:
+    """A keyword as a whole word (the text ``ASKWHERE`` is one unknown word, not ASK WHERE)."""
+    return rf"{word}(?![A-Za-z]){_S}"
+
+
+_LOOKUP = re.compile(
+    rf"{_S}(?:{_word('PREFIX')}{_PNAME_NS}{_S}{_IRI}{_S}|{_word('BASE')}{_IRI}{_S})*+"
+    rf"(?:(?P<select>{_word('SELECT')}(?:\*{_S}|(?:[?$]\w+{_S})++))|{_word('ASK')})"
+    rf"(?:{_word('WHERE')})?\{{{_S}(?P<s>{_TERM}){_S}(?P<p>{_TERM}){_S}(?P<o>{_TERM}){_S}(?:\.{_S})?\}}{_S}"
+    rf"(?:{_word('LIMIT')}(?P<limit>\d+)(?![\w.]){_S})?",
+    re.IGNORECASE,
 )
-_TERM_KINDS = {"iri", "var", "literal", "number", "pname", "word:A", "word:TRUE", "word:FALSE"}
-
-
-def _tokens(query: str) -> list[tuple[str, str]] | None:
-    """(kind, text) for every token, words as ``word:UPPER``; None if some character fits no token."""
-    tokens, position = [], 0
-    while position < len(query):
-        match = _TOKEN.match(query, position)
-        if match is None:
-            return None
-        kind = match.lastgroup or ""
-        if kind == "word":
-            kind = f"word:{match.group().upper()}"
-        if kind != "space":
-            tokens.append((kind, match.group()))
-        position = match.end()
-    return tokens
 
 
 @lru_cache(maxsize=64)  # asked twice per request: may this skip Flask, may it skip the workers
+def _lookup(query: str) -> tuple[str, int | None] | None:
+    """(form, its LIMIT or None) if ``query`` is a lookup, else None."""
+    match = _LOOKUP.fullmatch(unescape_codepoints(query) if "\\" in query else query)
+    if match is None:
+        return None
+    variables = [term for term in match.group("s", "p", "o") if term[0] in "?$"]
+    if len({name[1:] for name in variables}) != len(variables):
+        return None
+    limit = match.group("limit")
+    return "SELECT" if match.group("select") else "ASK", int(limit) if limit else None
+
+
 def lookup_form(query: str) -> str | None:
     """"SELECT" or "ASK" if ``query`` is a lookup, else None. A lookup needs no other check: the whitelist
     leaves no room for an update or a SERVICE call."""
-    tokens = _tokens(unescape_codepoints(query))
-    if tokens is None:
+    found = _lookup(query)
+    return found[0] if found else None
+
+
+def bounded_lookup(query: str, rows: int) -> str | None:
+    """The lookup ``query`` made to answer at most ``rows`` rows, so that it can be serialised at once: with
+    ``LIMIT rows`` appended on a line of its own (a trailing comment cannot swallow it), or as it is if its own
+    LIMIT is no larger (or it is an ASK). None if it is no lookup or its own LIMIT is larger.
+
+    >>> bounded_lookup("SELECT * { ?s ?p ?o } # all", 11)
+    'SELECT * { ?s ?p ?o } # all\\nLIMIT 11'
+    >>> bounded_lookup("SELECT * { ?s ?p ?o } LIMIT 5", 11), bounded_lookup("SELECT * { ?s ?p ?o } LIMIT 50", 11)
+    ('SELECT * { ?s ?p ?o } LIMIT 5', None)
+    """
+    found = _lookup(query)
+    if found is None:
         return None
-    i = 0
-    while i < len(tokens) and tokens[i][0] in ("word:PREFIX", "word:BASE"):
-        if tokens[i][0] == "word:PREFIX":
-            if tokens[i + 1:i + 3] and [kind for kind, _ in tokens[i + 1:i + 3]] == ["pname", "iri"] \
-                    and tokens[i + 1][1].endswith(":"):
-                i += 3
-                continue
-            return None
-        if tokens[i + 1:i + 2] and tokens[i + 1][0] == "iri":
-            i += 2
-            continue
-        return None
-    kinds = [kind for kind, _ in tokens[i:]]
-    if kinds[:1] == ["word:SELECT"]:
-        form, rest = "SELECT", kinds[1:]
-        if rest[:1] == ["punct"] and tokens[i + 1][1] == "*":
-            rest = rest[1:]
-        else:
-            projected = 0
-            while rest[:1] == ["var"]:
-                rest, projected = rest[1:], projected + 1
-            if not projected:
-                return None
-    elif kinds[:1] == ["word:ASK"]:
-        form, rest = "ASK", kinds[1:]
-    else:
-        return None
-    body = tokens[len(tokens) - len(rest):]
-    if body[:1] and body[0][0] == "word:WHERE":
-        body = body[1:]
-    if len(body) >= 2 and body[-2][0] == "word:LIMIT" and body[-1][0] == "number" and body[-1][1].isdigit():
-        body = body[:-2]
-    if body[-2:-1] == [("punct", ".")]:
-        body = body[:-2] + body[-1:]
-    if len(body) != 5 or body[0] != ("punct", "{") or body[4] != ("punct", "}"):
-        return None
-    terms = body[1:4]
-    if any(kind not in _TERM_KINDS for kind, _ in terms):
-        return None
-    variables = [text[1:] for kind, text in terms if kind == "var"]
-    return form if len(variables) == len(set(variables)) else None
+    form, limit = found
+    if form == "ASK" or (limit is not None and limit <= rows):
+        return query
+    return None if limit is not None else f"{query}\nLIMIT {rows}"

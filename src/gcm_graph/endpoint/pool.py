@@ -1,15 +1,15 @@
 """A fixed pool of query worker processes with hard wall-clock timeouts.
 
-pyoxigraph cannot cancel a running query from Python (oxigraph#1926), so each query runs in a process
-holding its own engine (:mod:`.engine`), and a query that outlives its deadline is stopped the only way possible: the
-process is killed and a fresh one started (about 50 ms, plus loading the graph when it is held in memory). The pool size is the concurrency bound. Fairness
-is work-conserving: a client (address) may use every idle worker while nobody else waits, but once another
-client waits, a client already holding ``per_client`` workers gets no more until the others are served, so
-one heavy client delays the others by at most one query's ``query_timeout``. Within that rule workers go to
-waiting requests in arrival order, each handed its worker and woken alone (when every release woke every
-waiter to race for the worker, the order was random, and at 8 clients the p99 was 2-3 times the median
-against 1.5 now, see ``benchmarks/bench_sparql.py``). At most ``max_waiting`` requests queue; further ones
-get 503 + Retry-After.
+pyoxigraph cannot cancel a running query from Python (oxigraph#1926), so each query runs in a process holding
+its own engine (:mod:`.engine`), and a query that outlives its deadline is stopped the only way possible: the
+process is killed and a fresh one started (about 50 ms, plus 0.2 s to load the seeds' graph when it is held in
+memory). The pool size is the concurrency bound. Fairness is work-conserving: a client (address) may use every
+idle worker while nobody else waits, but once another client waits, a client already holding ``per_client``
+workers gets no more until the others are served, so one heavy client delays the others by at most one query's
+``query_timeout``. Within that rule workers go to waiting requests in arrival order, each handed its worker
+and woken alone (when every release woke every waiter to race for the worker, the order was random, and at 8
+clients the p99 was 2-3 times the median against 1.5 now, see ``benchmarks/bench_sparql.py``). At most
+``max_waiting`` requests queue; further ones get 503 + Retry-After.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The cap is applied before a single byte is sent, so the HTTP status (and the ``X-GCM-Truncated`` header)
 can be decided first. pyoxigraph cannot serialise part of a ``QuerySolutions``, so it writes SPARQL TSV into a sink
 that stops it past the cap; the kept rows are re-read with ``parse_query_results`` and serialised from there
-into the negotiated format.
+into the negotiated format. A result the caller knows to be small (``bounded``: a lookup to which it added a
+LIMIT) is written as TSV in one call instead, which saves the sink's round trips through Python.
 """
 
 from __future__ import annotations
@@ -49,9 +50,11 @@ def _content_type(media: str) -> str:
 
 
 def render(
-    result: QuerySolutions | QueryBoolean | Iterable[Triple], formats: Formats, max_rows: int
+    result: QuerySolutions | QueryBoolean | Iterable[Triple], formats: Formats, max_rows: int, *,
+    bounded: bool = False,
 ) -> Rendered:
-    """Serialise ``result`` in the format ``formats`` names for its kind, keeping at most ``max_rows``.
+    """Serialise ``result`` in the format ``formats`` names for its kind, keeping at most ``max_rows``
+    (``bounded``: the result is known to be small, see the module docstring).
 
     >>> from pyoxigraph import Store
     >>> out = render(Store().query("SELECT ?x { VALUES ?x { 1 2 3 } }"), Formats("text/csv", None), 2)
@@ -62,7 +65,7 @@ def render(
         media = _require(formats.solutions, "ASK")
         return Rendered(_content_type(media), result.serialize(format=SOLUTION_FORMATS[media]), None, False)
     if isinstance(result, QuerySolutions):
-        return _render_solutions(result, _require(formats.solutions, "SELECT"), max_rows)
+        return _render_solutions(result, _require(formats.solutions, "SELECT"), max_rows, bounded)
     return _render_graph(result, _require(formats.graph, "CONSTRUCT/DESCRIBE"), max_rows)
 
 
@@ -95,27 +98,41 @@ class _TsvSink(io.RawIOBase):
             raise _Enough
         return len(chunk)
 
-    def first_lines(self, count: int) -> bytes:
-        end = 0
-        for _ in range(count):
-            end = self.data.index(b"\n", end) + 1
-        return bytes(self.data[:end])
+
+def _tsv(solutions: QuerySolutions, lines: int, bounded: bool) -> tuple[bytes, int]:
+    """The solutions as TSV, stopped once it has more than ``lines`` lines (a bounded result is written
+    whole), and how many lines it has."""
+    if bounded:
+        data: bytes | bytearray = solutions.serialize(format=QueryResultsFormat.TSV)
+    else:
+        sink = _TsvSink(lines)
+        try:
+            solutions.serialize(sink, format=QueryResultsFormat.TSV)
+        except _Enough:
+            pass
+        data = sink.data
+    return bytes(data), data.count(b"\n")
 
 
-def _render_solutions(solutions: QuerySolutions, media: str, max_rows: int) -> Rendered:
-    """pyoxigraph writes the rows as TSV (in Rust, no Python object per term) into a sink that stops it
-    after ``max_rows`` + 1 rows; the kept rows are re-read and written in the negotiated format."""
-    sink = _TsvSink(max_rows + 1)
-    try:
-        solutions.serialize(sink, format=QueryResultsFormat.TSV)
-    except _Enough:
-        pass
-    rows = min(sink.lines - 1, max_rows)
-    tsv = sink.first_lines(rows + 1)
+def _first_lines(data: bytes, count: int) -> bytes:
+    end = 0
+    for _ in range(count):
+        end = data.index(b"\n", end) + 1
+    return data[:end]
+
+
+def _render_solutions(solutions: QuerySolutions, media: str, max_rows: int, bounded: bool) -> Rendered:
+    """pyoxigraph writes the rows as TSV (in Rust, no Python object per term), stopped after ``max_rows`` + 1
+    rows; the kept rows are re-read and written in the negotiated format."""
+    tsv, lines = _tsv(solutions, max_rows + 1, bounded)
+    truncated = lines - 1 > max_rows
+    rows = max_rows if truncated else lines - 1
+    if truncated:
+        tsv = _first_lines(tsv, rows + 1)
     fmt = SOLUTION_FORMATS[media]
     body = tsv if fmt == QueryResultsFormat.TSV else parse_query_results(
         tsv, format=QueryResultsFormat.TSV).serialize(format=fmt)
-    return Rendered(_content_type(media), body, rows, sink.lines - 1 > max_rows)
+    return Rendered(_content_type(media), body, rows, truncated)
 
 
 def _render_graph(triples: Iterable[Triple], media: str, max_rows: int) -> Rendered:

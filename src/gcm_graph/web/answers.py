@@ -9,6 +9,7 @@ formats, the cache and budget, the headers) is made here, in functions of plain 
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from functools import lru_cache
 
 from werkzeug.http import http_date
@@ -97,5 +98,11 @@ def answer_headers(rendered: Rendered, etag: str | None, build: BuildInfo | None
     if etag:
         headers.append(("ETag", f'"{etag}"'))
         if build is not None:
-            headers.append(("Last-Modified", http_date(build.finished)))
+            headers.append(("Last-Modified", _http_date(build.finished)))
     return headers
+
+
+@lru_cache(maxsize=8)
+def _http_date(moment: datetime) -> str:
+    """Memoised: every answer of a build carries the same date."""
+    return http_date(moment)
