@@ -154,6 +154,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--workers", type=int, default=2, help="our query worker processes (per web process)")
     parser.add_argument("--processes", type=int, default=2, help="our web processes (the server's default)")
+    parser.add_argument("--threads", type=int, default=16, help="our threads per web process (the server's default)")
     parser.add_argument("--match", default="", help="only the queries whose name contains this")
     parser.add_argument("--rdflib-budget", type=float, default=20.0, help="seconds per query for rdflib")
     args = parser.parse_args()
@@ -164,6 +165,7 @@ def main() -> None:
     port = free_port()
     ours = subprocess.Popen([sys.executable, str(ROOT / "server.py"), "--store", str(args.store), "--port",
                              str(port), "--workers", str(args.workers), "--processes", str(args.processes),
+                             "--threads", str(args.threads),
                              "--query-budget", "0"],  # one client sends everything: measure the engine
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with tempfile.TemporaryDirectory() as workdir, native_oxigraph(dump, Path(workdir)) as native:

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 Headers = list[tuple[str, str]]
 
+#: the conditional request headers (RFC 9110 §13.1), which Flask's view answers
+_CONDITIONAL = frozenset({"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE",
+                          "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE"})
+
 
 class LookupLane:
     """WSGI middleware around the Flask app, inside the replay front (which then replays its answers too)."""
@@ -63,7 +67,7 @@ class LookupLane:
         query_string = environ.get("QUERY_STRING", "")
         if (environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") not in SPARQL_PATHS
                 or settings.backend_url or "lang=" in query_string or "HTTP_RANGE" in environ
-                or any(name.startswith("HTTP_IF_") for name in environ)):
+                or not _CONDITIONAL.isdisjoint(environ)):
             return None
         try:
             parsed = parse_query_request("GET", query_string.encode("latin-1"), None, b"",

@@ -27,7 +27,12 @@ def negotiate(offered: list[str]) -> str:
 
 
 def etag_for(*parts: object) -> str:
-    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    """A digest of ``parts``; bytes are hashed as they are (a query string's ``str()`` would copy it as a repr)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else str(part).encode())
+        digest.update(b"\x1f")
+    return digest.hexdigest()[:32]
 
 
 def rdf_response(triples: Iterable[Triple], media: str, etag: str | None = None) -> Response:
