@@ -115,7 +115,10 @@ def _report_one() -> str:
         f'gcm:sectionNumber "二" ; gcm:sectionType "chapter" ; gcm:sectionLevel 1 ; gcm:order 1 .',
         f'<{p29}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 29 ; '
         f'gcm:text "{PARA_29}"@zh ; gcm:order 2 ; gcm:hasFootnote <{note}> ; '
+        f"gcm:hasFootnoteMarker <{p29}/footnote-marker/12-{len(PARA_29)}> ; "
         f"gcm:objective <{ID}objective/13>, <{ID}objective/5> .",
+        f"<{p29}/footnote-marker/12-{len(PARA_29)}> a gcm:FootnoteMarker ; gcm:footnote <{note}> ; "
+        f"gcm:markerOffset {len(PARA_29)} .",
         f'<{p62}> a gcm:Paragraph ; dcterms:isPartOf <{section}> ; gcm:paragraphNumber 62 ; '
         f'gcm:text "{PARA_62}"@zh ; gcm:order 3 .',
         f'<{note}> a gcm:Footnote ; gcm:footnoteLabel "12" ; gcm:text "{FOOTNOTE_12}"@zh ; '

@@ -162,3 +162,27 @@ def test_cli_errors_are_one_line_and_exit_1(tmp_path: Path, built_settings: Sett
     result = CliRunner().invoke(main, [*args, "--store", store])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_every_footnote_marker_is_in_its_own_unit_at_its_own_place(built_settings: Settings):
+    """A note cited from several units (box 1's note d in A/76-642) has a marker in each, at that unit's
+    offset; gcm:citationOffset alone cannot say which offset is whose."""
+    from document_fixtures import SYMBOLS, parsed
+    from gcm_graph import iris
+    from gcm_graph.units import iter_units
+
+    expected = set()
+    for symbol in SYMBOLS:
+        for unit in iter_units(parsed(symbol), iris.report(symbol)):
+            if unit.kind not in ("item", "footnote"):
+                expected |= {(unit.iri, ref.label, ref.offset) for ref in unit.unit.footnote_refs}
+    rows = _select(built_settings, """PREFIX gcm: <https://w3id.org/gcm/ontology#>
+        SELECT ?unit ?label ?offset WHERE { ?unit gcm:hasFootnoteMarker ?m . ?m a gcm:FootnoteMarker ;
+          gcm:footnote ?note ; gcm:markerOffset ?offset . ?note gcm:footnoteLabel ?label .
+          ?unit gcm:hasFootnote ?note }""")
+    found = {(row["unit"], row["label"], int(row["offset"])) for row in rows}
+    assert len(rows) == len(found)
+    assert found == expected and len(found) == 94
+    box = "https://w3id.org/gcm/id/report/A-76-642/section/I.box1/text/"
+    shared = {(unit, offset) for unit, label, offset in found if unit.startswith(box) and label == "d"}
+    assert len({unit for unit, _ in shared}) >= 2 and len({offset for _, offset in shared}) >= 2

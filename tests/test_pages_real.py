@@ -107,3 +107,30 @@ def test_no_internal_link_is_broken(client: FlaskClient) -> None:
             if target not in seen:
                 queue.append(target)
     assert broken == [] and len(seen) > 100
+
+
+def test_every_footnote_marker_stands_where_the_report_printed_it(client: FlaskClient):
+    """The reader places each unit's own markers: a note cited from several units (box 1's note d) must not
+    show up at another unit's offset."""
+    from document_fixtures import parsed
+    from gcm_graph import iris
+    from gcm_graph.units import iter_units
+
+    report = iris.report("A/76/642")
+    soup = soup_of(client, "/page/report/A-76-642")
+    checked = set()
+    for unit in iter_units(parsed("A/76/642"), report):
+        refs = unit.unit.footnote_refs if unit.kind not in ("item", "footnote") else ()
+        element = soup.find(id=unit.iri[len(report) + 1:].replace("/", "-").replace(".", "-"))
+        if not refs or element is None:
+            continue
+        para = element.find("p", class_="para")
+        shown, before = [], 0
+        for node in para.find("a", class_="num").next_siblings:
+            if getattr(node, "name", None) == "sup":
+                shown.append((node.a.get_text(), before))
+            else:
+                before += len(node.get_text() if hasattr(node, "get_text") else str(node))
+        assert shown == [(ref.label, ref.offset) for ref in refs], unit.iri
+        checked.add(unit.iri)
+    assert len(checked) >= 20 and {f"{report}/section/I.box1/text/{n}" for n in (5, 8)} <= checked

@@ -116,7 +116,6 @@ def test_query_budget_reaches_the_settings_from_both_entry_points(monkeypatch):
     spec = importlib.util.spec_from_file_location("server_entry", ROOT / "server.py")
     server = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(server)
-    monkeypatch.setattr(server, "run", lambda settings, *args: seen.append(settings))
-    server.main(["--query-budget", "0"])
+    server.serve(["--query-budget", "0"], standalone_mode=False)
     assert [s.query_budget for s in seen] == [12.5, 0.0]
     assert Settings().query_budget == 60.0

@@ -8,12 +8,13 @@ from gcm_graph.endpoint.errors import (
     MalformedRequest,
     MethodNotAllowed,
     NotAcceptable,
+    QuerySyntaxError,
     RequestTooLarge,
     ServiceRefused,
     UnsupportedMediaType,
     UpdateRefused,
 )
-from gcm_graph.endpoint.guard import check_query
+from gcm_graph.endpoint.guard import MAX_NESTING, check_query
 from gcm_graph.endpoint.negotiation import choose_formats
 from gcm_graph.endpoint.request import parse_query_request
 from gcm_graph.endpoint.scanner import query_form
@@ -123,14 +124,21 @@ def test_service_lookalikes_and_allow_listed_endpoints_pass(query):
     assert check_query(query, service_allowlist=("https://query.wikidata.org/sparql",)) == "SELECT"
 
 
-def test_a_deeply_nested_query_is_scanned_without_recursion():
-    query = "SELECT * " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000
-    assert check_query(query) == "SELECT"
+def test_a_deeply_nested_query_is_scanned_without_recursion_and_refused():
+    assert check_query("SELECT * " + "{ " * MAX_NESTING + "?s ?p ?o" + " }" * MAX_NESTING) == "SELECT"
+    for query in ("SELECT * " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000,
+                  "ASK { FILTER(" + "(" * 100_000 + "1" + ")" * 100_000 + ") }",
+                  r"ASK \u007B" + r" \u007B" * 600 + " }" * 601):
+        with pytest.raises(QuerySyntaxError, match="levels deep"):
+            check_query(query)
+    assert check_query('ASK { ?s ?p "' + "{" * 5000 + '" } # ' + "(" * 5000) == "ASK"  # not structure
 
 
 @pytest.mark.parametrize("query, form", [
     ("ASK {}", "ASK"), ("describe <urn:x>", "DESCRIBE"), ("PREFIX a: <urn:> CONSTRUCT WHERE {}", "CONSTRUCT"),
     ("SELEC * {}", None), ("", None),
+    ("PREFIX ex: <urn:> SELECT * { ?s ?p ex:泰国 }", "SELECT"),  # a Chinese name (the guard crashed on it)
+    ("ASK{é}", "ASK"),
 ])
 def test_query_form(query, form):
     assert query_form(query) == form

@@ -166,6 +166,12 @@ def mention(unit_iri: str, start: int, end: int) -> str:
     return f"{unit_iri}/mention/{start}-{end}"
 
 
+def footnote_marker(unit_iri: str, label: str, offset: int) -> str:
+    """A footnote marker in a unit, keyed by its label and where it stood in the unit's text (two adjacent
+    markers, as in "text¹²", stand at one place)."""
+    return f"{unit_iri}/footnote-marker/{label}-{offset}"
+
+
 def fact(unit_iri: str, kind: str, start: int, end: int) -> str:
     """A practice, statistic or recommendation, keyed by kind and evidence offsets in its text unit."""
     return f"{unit_iri}/{kind}/{start}-{end}"

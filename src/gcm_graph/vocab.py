@@ -55,6 +55,7 @@ GCM = Namespace(
     GCM_NS,
     # classes: documents and their structure
     "Document Report Section Summary Box Annex Table TableRow TextUnit Paragraph TextBlock ListItem Footnote "
+    "FootnoteMarker "
     # classes: the things reports talk about
     "Objective GuidingPrinciple Actor Country Organization UNEntity IntergovernmentalOrganization "
     "NonGovernmentalOrganization PrivateSectorBody LocalAuthority Person ActorGroup "
@@ -65,7 +66,7 @@ GCM = Namespace(
     # document structure properties
     "paragraphNumber annex text order sectionNumber sectionLevel sectionType hasFootnote footnoteLabel "
     "citationOffset sourceFile sourceSegment sourceChecksum session agendaItem reportType issuingBody "
-    "year itemLabel row cell "
+    "year itemLabel row cell hasFootnoteMarker footnote markerOffset "
     # extraction properties
     "mentions mentionedIn refersTo anchorOf beginIndex endIndex "
     "actor objective principle evidence confidence rule assignedTo "

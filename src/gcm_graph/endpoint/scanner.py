@@ -22,6 +22,9 @@ _STRING = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_BRACKETS = frozenset("{}()[]")
+#: a run of characters that start nothing the scan looks at (skipped in one step, not one by one)
+_OTHER = re.compile(r"[^#\"'<A-Za-z_{}()\[\]]*")
 #: a word right after one of these is part of a name, variable, blank node or language tag, not a keyword
 _NAME_PREFIX = ":?$@.-_"
 
@@ -46,12 +49,8 @@ def unescape_codepoints(query: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
 
 
-def keywords(query: str) -> Iterator[Token]:
-    """The bare words of ``query`` that could be keywords, in order.
-
-    >>> [t.word for t in keywords('SELECT * { ?s ex:service "SERVICE" } # SERVICE')]
-    ['SELECT']
-    """
+def _lexemes(query: str) -> Iterator[tuple[str, int, int]]:
+    """(text, start, end) of every bare word and bracket outside strings, IRIs and comments, in order."""
     i, n = 0, len(query)
     while i < n:
         c = query[i]
@@ -62,16 +61,48 @@ def keywords(query: str) -> Iterator[Token]:
             i = m.end()
         elif c == "<" and (m := _IRIREF.match(query, i)):
             i = m.end()
-        elif c.isalpha() or c == "_":
+        elif c == "_" or (c.isascii() and c.isalpha()):  # keywords are ASCII; 泰 in ex:泰国 is a name
             m = _WORD.match(query, i)
             assert m is not None
-            before = query[i - 1] if i else " "
-            after = query[m.end()] if m.end() < n else " "
-            if before not in _NAME_PREFIX and after != ":":
-                yield Token(m.group().upper(), m.end())
+            yield m.group(), i, m.end()
             i = m.end()
-        else:
+        elif c in _BRACKETS:
+            yield c, i, i + 1
             i += 1
+        else:
+            i = _OTHER.match(query, i + 1).end()  # type: ignore[union-attr] (it matches the empty string too)
+
+
+def keywords(query: str) -> Iterator[Token]:
+    """The bare words of ``query`` that could be keywords, in order.
+
+    >>> [t.word for t in keywords('SELECT * { ?s ex:service "SERVICE" } # SERVICE')]
+    ['SELECT']
+    """
+    n = len(query)
+    for text, start, end in _lexemes(query):
+        if text in _BRACKETS:
+            continue
+        before = query[start - 1] if start else " "
+        after = query[end] if end < n else " "
+        if before not in _NAME_PREFIX and after != ":":
+            yield Token(text.upper(), end)
+
+
+def nesting_depth(query: str) -> int:
+    """How deep braces, parentheses and brackets nest outside strings, IRIs and comments.
+
+    >>> nesting_depth('ASK { { FILTER((1)) } } # {{{{'), nesting_depth('SELECT * { ?s ?p "{{{" }')
+    (4, 1)
+    """
+    depth = deepest = 0
+    for text, _, _ in _lexemes(query):
+        if text in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif text in "})]":
+            depth -= 1
+    return deepest
 
 
 def query_form(query: str) -> str | None:

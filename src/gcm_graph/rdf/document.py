@@ -149,7 +149,14 @@ def _footnotes(report: Report, report_iri: str, units: list[Unit], language: str
             if note is None:
                 continue
             yield quad(unit.iri, GCM.hasFootnote, NamedNode(note_iri[id(note)]))
+            # kept for existing queries, but ambiguous when a note is cited from several units: the marker
+            # below says which unit each offset belongs to
             yield quad(note_iri[id(note)], GCM.citationOffset, literals.integer(ref.offset))
+            marker = iris.footnote_marker(unit.iri, note.label, ref.offset)
+            yield quad(unit.iri, GCM.hasFootnoteMarker, NamedNode(marker))
+            yield quad(marker, RDF.type, GCM.FootnoteMarker)
+            yield quad(marker, GCM.footnote, NamedNode(note_iri[id(note)]))
+            yield quad(marker, GCM.markerOffset, literals.integer(ref.offset))
 
 
 def _resolve(label: str, unit: Unit, by_key: dict[tuple[str, str], Footnote]) -> Footnote | None:

@@ -58,8 +58,9 @@ def assemble(report: str, sections: list[dict[str, str]], units: list[dict[str, 
         spans[row["unit"]].append(Span(int(row["begin"]), int(row["end"]), row["entity"], title))
     markers: dict[str, dict[int, str]] = defaultdict(dict)
     notes_of: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in notes:
+    for row in first_per(notes, "unit", "note"):
         notes_of[row["unit"]].append(row)
+    for row in notes:
         if "offset" in row:
             markers[row["unit"]][int(row["offset"])] = row["label"]
     practices_of: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -131,12 +132,13 @@ SELECT ?unit ?entity ?begin ?end ?entityZh ?entityEn WHERE {{
   GRAPH {graph} {{ ?mention a gcm:Mention ; gcm:mentionedIn ?unit ; gcm:refersTo ?entity ;
                    gcm:beginIndex ?begin ; gcm:endIndex ?end }}
   {labels("entity")} }} ORDER BY ?unit ?begin DESC(?end) ?entity""")
-    notes = first_per(select(f"""
+    # one row per marker: the unit's own markers (gcm:citationOffset alone would mix in the offsets of other
+    # units that cite the same note)
+    notes = select(f"""
 SELECT ?unit ?note ?label ?text ?offset WHERE {{ GRAPH {graph} {{
-  ?unit gcm:hasFootnote ?note . ?note gcm:footnoteLabel ?label .
-  OPTIONAL {{ ?note gcm:text ?text }} OPTIONAL {{ ?note gcm:citationOffset ?offset }} }} }}
-ORDER BY ?unit ?note ?offset"""),
-                      "unit", "note")
+  ?unit gcm:hasFootnote ?note . ?note gcm:footnoteLabel ?label . OPTIONAL {{ ?note gcm:text ?text }}
+  OPTIONAL {{ ?unit gcm:hasFootnoteMarker ?marker . ?marker gcm:footnote ?note ; gcm:markerOffset ?offset }}
+}} }} ORDER BY ?unit ?note ?offset""")
     practices = first_per(select(f"""
 SELECT ?unit ?practice ?objective ?objectiveZh ?objectiveEn ?confidence ?year ?description ?actor ?actorZh
        ?actorEn
