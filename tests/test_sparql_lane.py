@@ -1,6 +1,5 @@
-"""The lookup lane (web/lookup_lane.py): a machine's GET of a single-pattern lookup is answered without
-Flask, with the status, headers and body the Flask view gives the same request; every other request reaches
-the view untouched."""
+"""The query lane (web/query_lane.py): a machine's GET of a query is answered without Flask, with the status,
+headers and body the Flask view gives the same request; every other request reaches the view untouched."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 from gcm_graph.settings import Settings
 from gcm_graph.web import create_app
 from gcm_graph.web.answers import client_key
-from gcm_graph.web.lookup_lane import LookupLane
+from gcm_graph.web.query_lane import QueryLane
 
 REPORT = "https://w3id.org/gcm/id/report/A-76-642"
 LOOKUP = f"SELECT ?p ?o WHERE {{ <{REPORT}> ?p ?o }}"
@@ -46,9 +45,9 @@ def app(mini_settings: Settings):
     app.extensions["gcm"].builds.close()
 
 
-def _lane(app) -> LookupLane:
+def _lane(app) -> QueryLane:
     lane = app.wsgi_app.app
-    assert isinstance(lane, LookupLane)
+    assert isinstance(lane, QueryLane)
     return lane
 
 
@@ -95,10 +94,17 @@ def _through_lane_and_view(app, environ: dict[str, Any]) -> tuple[tuple, tuple, 
     (ASK, {"Accept": "application/sparql-results+xml"}, ""),
     (PREFIXED, {"Accept": "application/sparql-results+json", "Accept-Encoding": "gzip"}, ""),
     ("SELECT ?o WHERE { undeclared:x ?p ?o }", {"Accept": "text/csv"}, ""),  # the engine's 400
+    # queries that are not lookups run in the query workers, reached from the lane all the same
+    ("SELECT * { ?s ?p ?o . ?o ?q ?r }", {"Accept": "application/sparql-results+json"}, ""),
+    ("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", {"Accept": "text/csv", "Accept-Encoding": "gzip"}, ""),
+    (f"CONSTRUCT {{ <{REPORT}> ?p ?o }} WHERE {{ <{REPORT}> ?p ?o }}", {"Accept": "text/turtle"}, ""),
+    (f"DESCRIBE <{REPORT}>", {"Accept": "application/n-triples", "Accept-Encoding": "gzip"}, ""),
+    ("SELECT * { ?s ?p ?o } ORDER BY ?s LIMIT 3", {"Accept": "application/sparql-results+xml"}, "&timeout=5"),
+    ("SELECT * WHERE { ?s ?p }", {"Accept": "text/csv"}, ""),  # the engine's 400, from a worker
 ])
-def test_the_lane_answers_a_lookup_as_the_view_does(app, query, headers, extra):
+def test_the_lane_answers_a_query_as_the_view_does(app, query, headers, extra):
     by_lane, by_view, passed_on = _through_lane_and_view(app, _environ(query, extra=extra, **headers))
-    assert passed_on == 0, "the lane handed a lookup to Flask"
+    assert passed_on == 0, "the lane handed a query to Flask"
     assert by_lane[0] == by_view[0]
     assert by_lane[2] == by_view[2]
     assert {k: v for k, v in by_lane[1].items() if k not in _PER_ANSWER} == \
@@ -137,12 +143,13 @@ def test_gzip_refused_with_q0_is_not_sent(app):
     (LOOKUP, "GET", "&default-graph-uri=" + quote(REPORT), {}),
     (LOOKUP, "GET", "&query=ASK%7B%7D", {}),  # two queries: the view refuses it
     (LOOKUP, "GET", "&x=%FF", {}),  # not UTF-8: the view refuses it
-    ("SELECT * { ?s ?p ?o . ?o ?q ?r }", "GET", "", {}),
-    ("SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }", "GET", "", {}),
+    ("SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }", "GET", "", {}),  # the guard refuses: Flask says so
+    ("ASK " + "{ " * 600 + "}" * 600, "GET", "", {}),
     ("DELETE WHERE { ?s ?p ?o }", "GET", "", {}),
     (None, "GET", "", {"Accept": "text/turtle"}),  # the service description
     (LOOKUP, "GET", "", {"Accept": "image/png"}),  # 406
     (LOOKUP, "GET", "", {"Accept": "text/turtle"}),  # 406: no graph format carries a SELECT
+    ("SELEC * { ?s ?p ?o }", "GET", "", {}),  # no query form the scan can tell
 ])
 def test_everything_else_reaches_the_view_untouched(app, query, method, extra, headers):
     lane = _lane(app)

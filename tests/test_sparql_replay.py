@@ -20,6 +20,9 @@ from gcm_graph.web import create_app
 
 QUERY = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
 URL = "/sparql?query=" + quote(QUERY)
+#: a conditional GET, which the query lane leaves to the Flask view (which dates and streams its answer); it
+#: is stored all the same, and replayed to the next GET without the condition
+VIA_VIEW = {"If-Modified-Since": "Sat, 01 Jan 2000 00:00:00 GMT"}
 
 
 @pytest.fixture()
@@ -69,7 +72,7 @@ def test_anything_that_decides_the_answer_is_part_of_the_key(app, caplog):
 
 def test_a_replay_is_not_dated_with_the_first_answer_s_date(app):
     client = app.test_client()
-    first = _fetch(client, Accept="text/csv")
+    first = _fetch(client, Accept="text/csv", **VIA_VIEW)
     again = _fetch(client, Accept="text/csv")
     assert "Date" in first[1]  # the view dates its answer (werkzeug's conditional handling)
     assert "Date" not in again[1]  # the HTTP server in front dates the replay when it is sent
@@ -96,7 +99,7 @@ def test_refusals_are_never_replayed(app, caplog, url):
 
 def test_an_unread_answer_is_not_stored(app, caplog):
     client = app.test_client()
-    client.get(URL, headers={"Accept": "text/csv"}, buffered=False).close()  # the client went away
+    client.get(URL, headers={"Accept": "text/csv", **VIA_VIEW}, buffered=False).close()  # the client went away
     with caplog.at_level(logging.INFO, logger="gcm_graph.access"):
         _fetch(client, Accept="text/csv")
     assert _replays(caplog) == 0

@@ -7,7 +7,7 @@ mostly waits on a pipe, and there are more threads than cores on purpose (a requ
 answer must not wait behind queries). ``processes`` web processes share the port, each with its own query
 workers, caches and budgets (the concurrency bound is then ``processes`` × ``query_workers``, and a client's
 ``query_budget`` applies per process); granian's parent process supervises them and stops them when it is
-stopped. Two is the default because lookups answered in the web process (``web/lookup_lane.py``) queue for its
+stopped. Two is the default because lookups answered in the web process (``web/query_lane.py``) queue for its
 one GIL: measured with ``benchmarks/bench_sparql.py`` on 2 cores, unique lookups at 8-32 clients went from
 0.40-0.49x to 0.63-0.76x native oxigraph's throughput with two processes, and every named query kept its p99
 under 100 ms at 8 clients (it did not before the query engine held the graph in memory, see

@@ -14,7 +14,7 @@ from ..endpoint.build_info import BuildInfo
 from ..endpoint.cache import ResultCache
 from ..settings import Settings
 from .answers import service_base
-from .lookup_lane import LookupLane
+from .query_lane import QueryLane
 from .reloading import BuildFollower, Served
 from .replay import ReplayFront
 
@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(resource_views.bp)
     app.register_blueprint(dataset_views.bp)
     http_hygiene.install(app)
-    app.wsgi_app = ReplayFront(LookupLane(app.wsgi_app, app_state), app_state.builds)  # type: ignore[method-assign]
+    app.wsgi_app = ReplayFront(QueryLane(app.wsgi_app, app_state), app_state.builds)  # type: ignore[method-assign]
     return app
 
 

@@ -1,7 +1,7 @@
-"""A SPARQL Protocol answer in plain values: what the Flask view and the lookup lane in front of it share.
+"""A SPARQL Protocol answer in plain values: what the Flask view and the query lane in front of it share.
 
-Two code paths answer ``/sparql``: the lookup lane (:mod:`.lookup_lane`) takes a machine's GET of a
-single-pattern lookup without entering Flask, and the view takes everything else. A client must not be able
+Two code paths answer ``/sparql``: the query lane (:mod:`.query_lane`) takes a machine's GET of a query
+without entering Flask, and the view takes everything else. A client must not be able
 to tell them apart (the same request has one ETag, so one answer), so every decision about an answer (the
 formats, the cache and budget, the headers) is made here, in functions of plain values that both call.
 """

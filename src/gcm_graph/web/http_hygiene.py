@@ -24,7 +24,7 @@ _COMPRESSIBLE = ("text/", "application/sparql-results", "application/json", "app
                  "application/n-triples", "application/n-quads", "application/trig", "application/rdf+xml",
                  "application/xml", "image/svg+xml", "application/javascript")
 _EXPOSED = "ETag, Last-Modified, Link, X-GCM-Truncated, X-GCM-Rows, X-GCM-Query-Time, Retry-After"
-#: sent with every response (the lookup lane in front of Flask sends them too)
+#: sent with every response (the query lane in front of Flask sends them too)
 CORS_HEADERS = (("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", _EXPOSED))
 _MIN_GZIP = 1024
 

@@ -98,7 +98,7 @@ class ReplayFront:
             return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
 
         body = self.app(environ, capture)
-        if isinstance(body, list):  # answered whole (the lookup lane does): keep it now
+        if isinstance(body, list):  # answered whole (the query lane does): keep it now
             self._keep(key, environ, sent, body)
             return body
         return self._copy(key, environ, sent, body)

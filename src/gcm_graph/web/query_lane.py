@@ -1,13 +1,16 @@
-"""Answer a machine's GET of a single-pattern lookup without entering Flask: the fast lane for unique lookups.
+"""Answer a machine's GET of a query without entering Flask: the fast lane for what SPARQL clients send most.
 
-A lookup (``<iri> ?p ?o``, see :mod:`gcm_graph.endpoint.lookup`) is what linked-data clients send most, each
-one different, so neither the result cache nor the replay front helps, and oxigraph answers it in about
-0.1 ms while Flask's request context, URL map, hooks and response object cost 0.6 ms around it (measured with
-``benchmarks/bench_sparql.py``). The lane answers exactly the requests it can answer the way the view would,
-from the same functions (:mod:`.answers`): same formats, cache, budget, headers, CORS, gzip and access log.
-Every other request goes to Flask untouched: POST and HEAD, a conditional or ranged GET, a browser (it gets
-the query page), dataset parameters or ``lang``, a query that is not a lookup, a remote backend, and any
-request the lane cannot parse (Flask then refuses it with the usual message).
+Most requests to ``/sparql`` are a program's GET of a query, each one different (a single-pattern lookup
+from a linked-data client above all, see :mod:`gcm_graph.endpoint.lookup`), so neither the result cache nor
+the replay front helps, and Flask's request context, URL map, hooks and response object cost about 0.6 ms
+around an answer that oxigraph gives in 0.1 ms (a lookup) to a few ms (measured with
+``benchmarks/bench_sparql.py``: a light query at one client took 2.7 ms through Flask, 1.8 ms here). The
+lane answers exactly the requests it can answer the way the view would, from the same functions
+(:mod:`.answers`) and after the same guard (:func:`~gcm_graph.endpoint.guard.check_query`): same formats,
+cache, budget, headers, CORS, gzip and access log. Every other request goes to Flask untouched: POST and
+HEAD, a conditional or ranged GET, a browser (it gets the query page), dataset parameters or ``lang``, a
+query the guard refuses or whose form it cannot tell, a remote backend, and any request the lane cannot
+parse (Flask then refuses it with the usual message).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.wsgi import get_host
 
 from ..endpoint.errors import ProtocolError
+from ..endpoint.guard import check_query
 from ..endpoint.lookup import lookup_form
 from ..endpoint.negotiation import Formats
 from ..endpoint.request import QueryRequest, parse_query_request
@@ -38,7 +42,7 @@ _CONDITIONAL = frozenset({"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFI
                           "HTTP_IF_UNMODIFIED_SINCE", "HTTP_IF_RANGE"})
 
 
-class LookupLane:
+class QueryLane:
     """WSGI middleware around the Flask app, inside the replay front (which then replays its answers too)."""
 
     def __init__(self, app: WSGIApp, state: AppState) -> None:
@@ -74,7 +78,8 @@ class LookupLane:
                                          settings.max_request_bytes)
             if parsed is None or parsed.default_graphs or parsed.named_graphs:
                 return None
-            form = lookup_form(parsed.query)
+            # a lookup's whitelist leaves no room for an update or SERVICE: only other queries need the scan
+            form = lookup_form(parsed.query) or check_query(parsed.query, settings.service_allowlist)
             accept = environ.get("HTTP_ACCEPT")
             if form is None or (parsed.format is None and wants_result_page(accept)):
                 return None
