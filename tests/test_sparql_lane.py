@@ -170,12 +170,18 @@ def test_a_client_out_of_budget_is_refused_by_the_lane_as_by_the_view(app):
     assert by_lane[1]["Retry-After"] == by_view[1]["Retry-After"] and by_lane[2] == by_view[2]
 
 
-def test_lane_answers_are_logged_and_then_replayed(app, caplog):
+@pytest.mark.parametrize(("query", "kept"), [(LOOKUP, False), ("SELECT * { ?s ?p ?o . ?o ?q ?r }", True)])
+def test_lane_answers_are_logged_and_only_non_lookups_are_kept(app, caplog, query, kept):
+    """A lookup costs less to answer again than to keep, and unique ones would evict the costly answers the
+    caches are for: its answer is neither replayed nor put in the result cache; other queries' answers are."""
     client = app.test_client()
-    url = "/sparql?query=" + quote(LOOKUP) + "&format=json"
+    url = "/sparql?query=" + quote(query) + "&format=json"
     with caplog.at_level(logging.INFO, logger="gcm_graph.access"):
         first = client.get(url)
         again = client.get(url)
     lines = [r.getMessage() for r in caplog.records if r.name == "gcm_graph.access"]
-    assert len(lines) == 2 and " 200 " in lines[0] and "rows=" in lines[0] and lines[1].endswith("replayed")
+    assert len(lines) == 2 and " 200 " in lines[0] and "rows=" in lines[0]
+    assert lines[1].endswith("replayed") == kept
     assert first.get_data() == again.get_data() and first.headers["ETag"] == again.headers["ETag"]
+    served = app.extensions["gcm"].builds.current
+    assert (len(served.results._entries), len(served.answers._entries)) == ((1, 1) if kept else (0, 0))

@@ -55,14 +55,16 @@ def answer_formats(form: str | None, accept: str | None, format_name: str | None
 
 
 def answer(served: Served, budget: QueryBudget, parsed: QueryRequest, formats: Formats, max_rows: int, *,
-           query_timeout: float, service_url: str, address: str | None, user_agent: str | None) -> Rendered:
+           query_timeout: float, service_url: str, address: str | None, user_agent: str | None,
+           cache: bool = True) -> Rendered:
     """``parsed`` answered in ``formats``, cut at ``max_rows``: from the served build's result cache, else run
     within the query timeout (which the client's ``timeout=`` may only lower) if its client (see
     :func:`client_key`) has query time left, and charged what it took, a timeout included. Relative IRIs in the
-    query resolve against ``service_url``."""
+    query resolve against ``service_url``. ``cache=False``: neither read nor fill the result cache (for
+    answers that cost less than an entry, see :mod:`.query_lane`)."""
     job = QueryJob(parsed.query, formats, max_rows, parsed.default_graphs, parsed.named_graphs,
                    base_iri=service_url, client=address or "")
-    rendered = served.results.get(job)
+    rendered = served.results.get(job) if cache else None
     if rendered is not None:
         return rendered
     payer = client_key(address, user_agent)
@@ -74,7 +76,8 @@ def answer(served: Served, budget: QueryBudget, parsed: QueryRequest, formats: F
         budget.charge(payer, time.perf_counter() - started)
         raise
     budget.charge(payer, rendered.seconds)
-    served.results.put(job, rendered)
+    if cache:
+        served.results.put(job, rendered)
     return rendered
 
 
