@@ -5,7 +5,7 @@ cost: the same queries, serialised, took 2-5 times as long on the read-only data
 copy (actor-objective-network 10.3 -> 4.1 ms, practices-to-review 8.0 -> 1.6 ms, a subject lookup 139 -> 50 µs).
 So a process that answers queries (the web process for lookups and pages, each query worker) loads the
 build's N-Quads dump into an in-memory store when the build is small enough, which costs about 0.5 KB of
-memory per triple in each such process and 0.3 s at start-up for the seeds; a larger build is read from
+memory per triple in each such process and 0.2 s at start-up for the seeds; a larger build is read from
 disk. The choice is made once per build, in the web process (:func:`engine_source`), and the workers
 receive it, so a worker restarted after a timeout opens exactly what its siblings hold.
 """

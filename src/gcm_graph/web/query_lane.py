@@ -81,13 +81,14 @@ class QueryLane:
         try:
             parsed = parse_query_request("GET", query_string.encode("latin-1"), None, b"",
                                          settings.max_request_bytes)
-            if parsed is None or parsed.default_graphs or parsed.named_graphs:
+            accept = environ.get("HTTP_ACCEPT")
+            if (parsed is None or parsed.default_graphs or parsed.named_graphs
+                    or (parsed.format is None and wants_result_page(accept))):
                 return None
             # a lookup's whitelist leaves no room for an update or SERVICE: only other queries need the scan
             lookup = lookup_form(parsed.query)
             form = lookup or check_query(parsed.query, settings.service_allowlist)
-            accept = environ.get("HTTP_ACCEPT")
-            if form is None or (parsed.format is None and wants_result_page(accept)):
+            if form is None:
                 return None
             return parsed, answer_formats(form, accept, parsed.format), lookup is not None
         except (ProtocolError, UnicodeEncodeError):
